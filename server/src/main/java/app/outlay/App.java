@@ -1,0 +1,133 @@
+package app.outlay;
+
+import static io.javalin.apibuilder.ApiBuilder.before;
+import static io.javalin.apibuilder.ApiBuilder.delete;
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
+import app.outlay.db.Database;
+import app.outlay.expense.ExpenseHandler;
+import app.outlay.expense.ExpenseService;
+import app.outlay.expense.SummaryHandler;
+import app.outlay.expense.SummaryService;
+import app.outlay.http.Auth;
+import app.outlay.http.Json;
+import app.outlay.http.Problems;
+import app.outlay.idempotency.Idempotency;
+import app.outlay.ledger.LedgerHandler;
+import app.outlay.ledger.LedgerService;
+import app.outlay.ops.OpsHandler;
+import app.outlay.token.TokenHandler;
+import app.outlay.token.TokenService;
+import app.outlay.user.UserHandler;
+import app.outlay.user.UserService;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the parts by hand and holds the route table: the whole API surface on one screen. */
+public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private final Config config;
+    private final Database db;
+    private final Javalin javalin;
+
+    private App(Config config, Database db, Javalin javalin) {
+        this.config = config;
+        this.db = db;
+        this.javalin = javalin;
+    }
+
+    /** Opens the database (migrating it) and builds the server; nothing listens until {@link #start}. */
+    public static App create(Config config) {
+        Clock clock = Clock.systemUTC();
+        Database db = Database.open(config.db());
+        var ledgers = new LedgerService(db, config.currency(), clock);
+        var users = new UserService(db, ledgers, config.currency(), config.openRegistration(), clock);
+        var tokens = new TokenService(db, users, clock);
+        var expenses = new ExpenseService(db, ledgers, clock);
+        var summaries = new SummaryService(db, ledgers);
+
+        var auth = new Auth(tokens);
+        var idempotent = new Idempotency(db, clock);
+        var ops = new OpsHandler(db);
+        var userRoutes = new UserHandler(users);
+        var tokenRoutes = new TokenHandler(tokens);
+        var ledgerRoutes = new LedgerHandler(ledgers);
+        var expenseRoutes = new ExpenseHandler(expenses);
+        var summaryRoutes = new SummaryHandler(summaries);
+
+        Javalin javalin = Javalin.create(cfg -> {
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.http.prefer405over404 = true;
+            cfg.router.ignoreTrailingSlashes = true;
+            cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add("/public", Location.CLASSPATH);
+            Problems.register(cfg.routes);
+            cfg.routes.apiBuilder(() -> {
+                get("/health", ops::health);
+                get("/api/openapi.yaml", ops::openApi);
+                get("/docs", ops::docs);
+                path("/api/v1", () -> {
+                    before("/*", auth::authenticate);
+                    post("/users", userRoutes::register);
+                    get("/me", userRoutes::me);
+                    post("/tokens", tokenRoutes::create);
+                    get("/tokens", tokenRoutes::list);
+                    delete("/tokens/{tokenId}", tokenRoutes::revoke);
+                    get("/ledgers", ledgerRoutes::list);
+                    post("/ledgers", idempotent.around(ledgerRoutes::create));
+                    path("/ledgers/{ledgerId}", () -> {
+                        get(ledgerRoutes::get);
+                        patch(ledgerRoutes::update);
+                        delete(ledgerRoutes::delete);
+                        get("/expenses", expenseRoutes::list);
+                        post("/expenses", idempotent.around(expenseRoutes::create));
+                        post("/expenses/batch", idempotent.around(expenseRoutes::createAll));
+                        get("/expenses/{expenseId}", expenseRoutes::get);
+                        put("/expenses/{expenseId}", expenseRoutes::replace);
+                        patch("/expenses/{expenseId}", expenseRoutes::patch);
+                        delete("/expenses/{expenseId}", expenseRoutes::delete);
+                        get("/summary", summaryRoutes::summary);
+                        get("/types", summaryRoutes::types);
+                    });
+                });
+            });
+        });
+        return new App(config, db, javalin);
+    }
+
+    /** Listens on the configured address and port (0 picks a free port). */
+    public App start() {
+        javalin.start(config.bind(), config.port());
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    static void run(Config config) {
+        long started = System.nanoTime();
+        App app = create(config).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        LOG.info("Outlay listening on http://{}:{} using {} (started in {} ms)", config.bind(), app.port(),
+                app.db.describe(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+        db.close();
+    }
+}

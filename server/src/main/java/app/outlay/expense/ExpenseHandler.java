@@ -1,0 +1,95 @@
+package app.outlay.expense;
+
+import app.outlay.common.Params;
+import app.outlay.http.Auth;
+import app.outlay.http.Etags;
+import app.outlay.http.JsonBody;
+import app.outlay.http.Links;
+import app.outlay.http.PathIds;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** The expense routes: HTTP in, one service call, HTTP out. */
+public final class ExpenseHandler {
+    private final ExpenseService expenses;
+
+    public ExpenseHandler(ExpenseService expenses) {
+        this.expenses = expenses;
+    }
+
+    public void create(Context ctx) {
+        Expense e = expenses.create(Auth.user(ctx), ledgerId(ctx), JsonBody.read(ctx));
+        ctx.status(201).header("Location", ctx.path() + "/" + e.id());
+        respond(ctx, e);
+    }
+
+    public void createAll(Context ctx) {
+        var ids = expenses.createAll(Auth.user(ctx), ledgerId(ctx), JsonBody.read(ctx));
+        ctx.status(201).json(Map.of("created", ids.size(), "ids", ids.stream().map(String::valueOf).toList()));
+    }
+
+    public void get(Context ctx) {
+        Expense e = expenses.get(Auth.user(ctx), ledgerId(ctx), PathIds.id(ctx, "expenseId"));
+        if (Etags.notModified(ctx, ExpenseView.etag(e))) {
+            ctx.status(304).header("ETag", ExpenseView.etag(e));
+            return;
+        }
+        respond(ctx, e);
+    }
+
+    public void replace(Context ctx) {
+        respond(ctx, expenses.replace(Auth.user(ctx), ledgerId(ctx), PathIds.id(ctx, "expenseId"),
+                JsonBody.read(ctx), ifMatch(ctx)));
+    }
+
+    public void patch(Context ctx) {
+        respond(ctx, expenses.patch(Auth.user(ctx), ledgerId(ctx), PathIds.id(ctx, "expenseId"),
+                JsonBody.read(ctx), ifMatch(ctx)));
+    }
+
+    public void delete(Context ctx) {
+        expenses.delete(Auth.user(ctx), ledgerId(ctx), PathIds.id(ctx, "expenseId"), ifMatch(ctx));
+        ctx.status(204);
+    }
+
+    /** The listing as JSON pages, or with {@code Accept: text/csv} / {@code format=csv} every row as CSV. */
+    public void list(Context ctx) throws Exception {
+        var params = new Params(ctx.queryParamMap());
+        if (wantsCsv(ctx, params)) {
+            var export = expenses.export(Auth.user(ctx), ledgerId(ctx), params);
+            ctx.contentType(ExpenseCsv.MEDIA_TYPE).header("Content-Disposition", "attachment; filename=\"expenses.csv\"");
+            try (var csv = new ExpenseCsv(ctx.outputStream())) {
+                export.forEach(csv::write);
+            }
+            return;
+        }
+        var page = expenses.list(Auth.user(ctx), ledgerId(ctx), params);
+        if (page.nextCursor() != null) {
+            ctx.header("Link", Links.next(ctx, "cursor", page.nextCursor()));
+        }
+        ctx.json(new PageView(page.items().stream().map(ExpenseView::of).toList(), page.nextCursor()));
+    }
+
+    record PageView(java.util.List<ExpenseView> items, String nextCursor) {}
+
+    private static void respond(Context ctx, Expense e) {
+        ctx.header("ETag", ExpenseView.etag(e)).json(ExpenseView.of(e));
+    }
+
+    private static ExpenseService.Precondition ifMatch(Context ctx) {
+        return current -> Etags.requireMatch(ctx, ExpenseView.etag(current));
+    }
+
+    private static boolean wantsCsv(Context ctx, Params params) {
+        String format = params.one("format");
+        if (format != null) {
+            return format.equalsIgnoreCase("csv");
+        }
+        String accept = ctx.header("Accept");
+        return accept != null && accept.toLowerCase().contains("text/csv") && !accept.toLowerCase().contains("json");
+    }
+
+    static long ledgerId(Context ctx) {
+        return PathIds.id(ctx, "ledgerId");
+    }
+}

@@ -1,0 +1,166 @@
+package app.outlay.expense;
+
+import app.outlay.common.FieldErrors;
+import app.outlay.common.Invalid;
+import app.outlay.common.NotFound;
+import app.outlay.common.Params;
+import app.outlay.common.StaleVersion;
+import app.outlay.db.Database;
+import app.outlay.ledger.Ledger;
+import app.outlay.ledger.LedgerService;
+import app.outlay.ledger.Role;
+import app.outlay.user.CurrentUser;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/** The rules for expenses: who may read and write them, validation, versions, paging. */
+public final class ExpenseService {
+    static final int MAX_BATCH = 10_000;
+    private static final int MAX_REPORTED_ERRORS = 100;
+    private static final int EXPORT_PAGE = ExpenseQuery.MAX_LIMIT;
+
+    private final Database db;
+    private final ExpenseStore store;
+    private final LedgerService ledgers;
+    private final Clock clock;
+
+    public ExpenseService(Database db, LedgerService ledgers, Clock clock) {
+        this.db = db;
+        this.store = new ExpenseStore(db.dsl());
+        this.ledgers = ledgers;
+        this.clock = clock;
+    }
+
+    /** A check on the version a client last saw ({@code If-Match}); it throws to refuse the change. */
+    public interface Precondition {
+        Precondition NONE = current -> {};
+
+        void check(Expense current);
+    }
+
+    /** A page of a listing and the cursor of the next one, null on the last page. */
+    public record Page(List<Expense> items, String nextCursor) {}
+
+    public Expense create(CurrentUser user, long ledgerId, JsonNode body) {
+        Ledger ledger = ledgers.access(user, ledgerId, Role.EDITOR);
+        NewExpense e = NewExpense.parse(body, ledger.currency(), "");
+        long now = clock.millis();
+        long id = db.transaction(() -> store.insert(ledger.id(), e, user.id(), now));
+        Instant at = Instant.ofEpochMilli(now);
+        return new Expense(id, ledger.id(), e.date(), e.type(), e.amount(), e.description(), 1, at, at,
+                user.username(), user.username());
+    }
+
+    /** Creates every item or none: one invalid item is a 422 naming each bad item by its index. */
+    public List<Long> createAll(CurrentUser user, long ledgerId, JsonNode items) {
+        Ledger ledger = ledgers.access(user, ledgerId, Role.EDITOR);
+        if (!items.isArray() || items.isEmpty() || items.size() > MAX_BATCH) {
+            throw Invalid.field("body", "must be a JSON array of 1 to " + MAX_BATCH + " expenses");
+        }
+        var errors = new FieldErrors();
+        List<NewExpense> parsed = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size() && errors.list().size() < MAX_REPORTED_ERRORS; i++) {
+            String prefix = "[" + i + "].";
+            JsonNode item = items.get(i);
+            parsed.add(errors.attempt(() -> NewExpense.parse(item, ledger.currency(), prefix)));
+        }
+        errors.throwIfAny();
+        long now = clock.millis();
+        return db.transaction(() -> store.insertAll(ledger.id(), parsed, user.id(), now));
+    }
+
+    public Expense get(CurrentUser user, long ledgerId, long id) {
+        Ledger ledger = ledgers.access(user, ledgerId, Role.VIEWER);
+        return find(ledger, id);
+    }
+
+    /** Replaces every field (PUT). */
+    public Expense replace(CurrentUser user, long ledgerId, long id, JsonNode body, Precondition precondition) {
+        Ledger ledger = ledgers.access(user, ledgerId, Role.EDITOR);
+        NewExpense next = NewExpense.parse(body, ledger.currency(), "");
+        return change(user, ledger, id, precondition, current -> next);
+    }
+
+    /** Replaces the fields present in a JSON merge patch (PATCH). */
+    public Expense patch(CurrentUser user, long ledgerId, long id, JsonNode patch, Precondition precondition) {
+        Ledger ledger = ledgers.access(user, ledgerId, Role.EDITOR);
+        if (!patch.isObject()) {
+            throw Invalid.field("body", "must be a JSON object");
+        }
+        return change(user, ledger, id, precondition, current -> NewExpense.merge(patch, current, ledger.currency(), ""));
+    }
+
+    public void delete(CurrentUser user, long ledgerId, long id, Precondition precondition) {
+        Ledger ledger = ledgers.access(user, ledgerId, Role.EDITOR);
+        db.transaction(() -> {
+            precondition.check(find(ledger, id));
+            store.delete(ledger.id(), id);
+        });
+    }
+
+    public Page list(CurrentUser user, long ledgerId, Params params) {
+        Ledger ledger = ledgers.access(user, ledgerId, Role.VIEWER);
+        return page(ledger, ExpenseQuery.parse(params, ledger.currency()));
+    }
+
+    /**
+     * Every row the filter matches, in the requested order, read a page at a time so memory stays flat.
+     * Access and parameters are checked here, before any row is written.
+     */
+    public Export export(CurrentUser user, long ledgerId, Params params) {
+        Ledger ledger = ledgers.access(user, ledgerId, Role.VIEWER);
+        var parsed = ExpenseQuery.parse(params, ledger.currency());
+        return sink -> {
+            var query = new ExpenseQuery(parsed.filter(), parsed.sort(), EXPORT_PAGE, null);
+            while (query != null) {
+                List<Expense> rows = store.list(ledger.id(), query, ledger.currency());
+                rows.stream().limit(EXPORT_PAGE).forEach(sink);
+                query = rows.size() > EXPORT_PAGE
+                        ? query.after(Cursor.after(query.sort(), rows.get(EXPORT_PAGE - 1)))
+                        : null;
+            }
+        };
+    }
+
+    /** The rows of an export, handed to a sink one by one. */
+    public interface Export {
+        void forEach(Consumer<Expense> sink);
+    }
+
+    private Page page(Ledger ledger, ExpenseQuery query) {
+        List<Expense> rows = store.list(ledger.id(), query, ledger.currency());
+        if (rows.size() <= query.limit()) {
+            return new Page(rows, null);
+        }
+        List<Expense> items = rows.subList(0, query.limit());
+        return new Page(items, Cursor.after(query.sort(), items.getLast()).encode());
+    }
+
+    private Expense change(CurrentUser user, Ledger ledger, long id, Precondition precondition,
+                           UnaryOperator<NewExpense> edit) {
+        return db.transaction(() -> {
+            Expense current = find(ledger, id);
+            precondition.check(current);
+            NewExpense next = edit.apply(current.fields());
+            if (next.equals(current.fields())) {
+                return current; // nothing changed: same version, same ETag
+            }
+            long now = clock.millis();
+            if (!store.update(ledger.id(), id, current.version(), next, user.id(), now)) {
+                throw new StaleVersion(); // another server changed it between our read and write
+            }
+            return new Expense(id, ledger.id(), next.date(), next.type(), next.amount(), next.description(),
+                    current.version() + 1, current.createdAt(), Instant.ofEpochMilli(now), current.createdBy(),
+                    user.username());
+        });
+    }
+
+    private Expense find(Ledger ledger, long id) {
+        return store.find(ledger.id(), id, ledger.currency()).orElseThrow(() -> new NotFound("No such expense."));
+    }
+}

@@ -1,0 +1,32 @@
+package app.outlay.expense;
+
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.SQLDataType.BIGINT;
+import static org.jooq.impl.SQLDataType.VARCHAR;
+
+import org.jooq.Record;
+import org.jooq.TableField;
+import org.jooq.impl.TableImpl;
+
+/** The {@code expense} table as the migrations define it, and its full-text index {@code expense_text}. */
+final class ExpenseTable extends TableImpl<Record> {
+    static final ExpenseTable EXPENSE = new ExpenseTable();
+    static final TableImpl<Record> EXPENSE_TEXT = new TableImpl<>(name("expense_text"));
+
+    final TableField<Record, Long> ID = createField(name("id"), BIGINT.identity(true), this);
+    final TableField<Record, Long> LEDGER_ID = createField(name("ledger_id"), BIGINT.nullable(false), this);
+    /** ISO text (YYYY-MM-DD), which sorts and compares like the dates themselves. */
+    final TableField<Record, String> DATE = createField(name("date"), VARCHAR(10).nullable(false), this);
+    final TableField<Record, String> TYPE = createField(name("type"), VARCHAR(64).nullable(false), this);
+    final TableField<Record, Long> AMOUNT = createField(name("amount"), BIGINT.nullable(false), this);
+    final TableField<Record, String> DESCRIPTION = createField(name("description"), VARCHAR(1000).nullable(false), this);
+    final TableField<Record, Long> VERSION = createField(name("version"), BIGINT.nullable(false), this);
+    final TableField<Record, Long> CREATED_AT = createField(name("created_at"), BIGINT.nullable(false), this);
+    final TableField<Record, Long> UPDATED_AT = createField(name("updated_at"), BIGINT.nullable(false), this);
+    final TableField<Record, Long> CREATED_BY = createField(name("created_by"), BIGINT, this);
+    final TableField<Record, Long> UPDATED_BY = createField(name("updated_by"), BIGINT, this);
+
+    private ExpenseTable() {
+        super(name("expense"));
+    }
+}

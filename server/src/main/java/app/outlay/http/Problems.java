@@ -1,0 +1,91 @@
+package app.outlay.http;
+
+import app.outlay.common.Conflict;
+import app.outlay.common.FieldError;
+import app.outlay.common.Forbidden;
+import app.outlay.common.Invalid;
+import app.outlay.common.NotFound;
+import app.outlay.common.StaleVersion;
+import app.outlay.common.Throttled;
+import app.outlay.common.Unauthenticated;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.validation.ValidationException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every exception to an {@code application/problem+json} answer. The only place that does. */
+public final class Problems {
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {}
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(Invalid.class, (e, ctx) ->
+                write(ctx, e.malformed() ? 400 : 422, e.getMessage(), e.errors()));
+        routes.exception(NotFound.class, (e, ctx) -> write(ctx, 404, e.getMessage(), null));
+        routes.exception(Forbidden.class, (e, ctx) -> write(ctx, 403, e.getMessage(), null));
+        routes.exception(Conflict.class, (e, ctx) -> write(ctx, 409, e.getMessage(), null));
+        routes.exception(StaleVersion.class, (e, ctx) -> write(ctx, 412, e.getMessage(), null));
+        routes.exception(Unauthenticated.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", "Bearer");
+            write(ctx, 401, e.getMessage(), null);
+        });
+        routes.exception(Throttled.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            write(ctx, 429, e.getMessage(), null);
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) {
+                ctx.header("Allow", allowedMethods(e));
+            }
+            write(ctx, e.getStatus(), detail(e), null);
+        });
+        routes.exception(ValidationException.class, (e, ctx) -> {
+            List<FieldError> errors = e.getErrors().entrySet().stream()
+                    .flatMap(entry -> entry.getValue().stream().map(v -> new FieldError(entry.getKey(), v.getMessage())))
+                    .toList();
+            write(ctx, 400, "A parameter is malformed.", errors);
+        });
+        routes.exception(DataAccessException.class, (e, ctx) -> {
+            if (e.getCause() instanceof SQLTransientConnectionException) {
+                LOG.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getCause().getMessage());
+                ctx.header("Retry-After", "5");
+                write(ctx, 503, "The database is unavailable; try again shortly.", null);
+            } else {
+                unexpected(ctx, e);
+            }
+        });
+        routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
+    }
+
+    private static void unexpected(Context ctx, Exception e) {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        write(ctx, 500, "Unexpected error; it has been logged.", null);
+    }
+
+    private static String allowedMethods(HttpResponseException e) {
+        String methods = e.getDetails().getOrDefault("availableMethods", "");
+        return methods.replaceAll("[\\[\\]]", "");
+    }
+
+    private static String detail(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> "No such resource.";
+            case 405 -> "This method is not allowed here.";
+            case 413 -> "The request body is too large.";
+            default -> e.getMessage();
+        };
+    }
+
+    public static void write(Context ctx, int status, String detail, List<FieldError> errors) {
+        String title = HttpStatus.forStatus(status).getMessage();
+        var problem = new Problem("about:blank", title, status, detail, ctx.path(), errors == null || errors.isEmpty() ? null : errors);
+        ctx.status(status).json(problem).contentType(Problem.MEDIA_TYPE);
+    }
+}
