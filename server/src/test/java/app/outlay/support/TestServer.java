@@ -1,0 +1,84 @@
+package app.outlay.support;
+
+import app.outlay.App;
+import app.outlay.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The real server on a random port over a fresh SQLite file, as a test class's fixture. */
+public final class TestServer implements AutoCloseable {
+    private final App app;
+    private final Path dir;
+    private Member admin;
+
+    private TestServer(App app, Path dir) {
+        this.app = app;
+        this.dir = dir;
+    }
+
+    public static TestServer start() {
+        return start(config -> config);
+    }
+
+    public static TestServer start(java.util.function.UnaryOperator<Config> customize) {
+        try {
+            Path dir = Files.createTempDirectory("outlay-test");
+            Config config = customize.apply(Config.defaults(dir.resolve("outlay.db").toString()));
+            return new TestServer(App.create(config).start(), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    public Api anonymous() {
+        return new Api(baseUrl(), null);
+    }
+
+    /**
+     * Registers a user and signs them in with a fresh token. The first user of a server is its admin;
+     * later ones are created by that admin, since registration is closed by default.
+     */
+    public synchronized Member newUser(String username) {
+        if (admin == null && !username.equals("admin")) {
+            admin = newUser("admin");
+        }
+        Api registrar = admin == null ? anonymous() : admin.api();
+        var created = registrar.post("/api/v1/users", Fixtures.credentials(username, Fixtures.PASSWORD));
+        if (created.status() != 201) {
+            throw new AssertionError("Could not register " + username + ": " + created);
+        }
+        Member member = signIn(username, Fixtures.PASSWORD);
+        if (admin == null) {
+            admin = member;
+        }
+        return member;
+    }
+
+    /** A client signed in as an existing user, with that user's first ledger. */
+    public Member signIn(String username, String password) {
+        var token = anonymous().post("/api/v1/tokens", java.util.Map.of("username", username, "password", password, "name", "test"));
+        if (token.status() != 201) {
+            throw new AssertionError("Could not sign in " + username + ": " + token);
+        }
+        Api api = anonymous().withToken(token.text("token"));
+        String id = api.get("/api/v1/me").text("id");
+        String ledgerId = api.get("/api/v1/ledgers").json().get(0).get("id").asText();
+        return new Member(id, username, api, ledgerId);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
