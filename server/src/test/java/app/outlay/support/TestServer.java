@@ -32,6 +32,11 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The server over an existing database file, which it leaves in place when closed. */
+    public static TestServer on(Path dbFile) {
+        return new TestServer(App.create(Config.defaults(dbFile.toString())).start(), null);
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + app.port();
     }
@@ -75,6 +80,9 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.close();
+        if (dir == null) {
+            return;
+        }
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

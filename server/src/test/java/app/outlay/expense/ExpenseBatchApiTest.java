@@ -1,0 +1,80 @@
+package app.outlay.expense;
+
+import static app.outlay.support.Fixtures.expense;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.outlay.support.Member;
+import app.outlay.support.TestServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ExpenseBatchApiTest {
+    private static TestServer server;
+    private static int users;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void batchCreatesEveryItemAndReturnsIdsInOrder() {
+        var member = server.newUser("batcher" + ++users);
+        var items = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 1200; i++) {
+            items.add(expense("2024-01-01", "food", "-1.00", "item " + i));
+        }
+
+        var response = member.api().post(member.expenses() + "/batch", items);
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().get("created").asInt()).isEqualTo(1200);
+        var ids = response.json().get("ids");
+        assertThat(ids).hasSize(1200);
+        for (int i : List.of(0, 499, 500, 1199)) {
+            var stored = member.api().get(member.expenses() + "/" + ids.get(i).asText());
+            assertThat(stored.text("description")).isEqualTo("item " + i);
+        }
+    }
+
+    @Test
+    void oneInvalidItemRefusesTheWholeBatchNamingEachBadIndex() {
+        var member = server.newUser("batcher" + ++users);
+        var items = List.of(
+                expense("2024-01-01", "food", "-1.00", "fine"),
+                expense("2024-01-01", "", "x", "bad type and amount"),
+                expense("2024-01-01", "food", "-1.00", "fine too"),
+                expense("2024-02-30", "food", "-1.00", "bad date"));
+
+        var response = member.api().post(member.expenses() + "/batch", items);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("[1].type", "[1].amount", "[3].date");
+        assertThat(member.api().get(member.ledger() + "/summary").json().get("count").asInt()).isZero();
+    }
+
+    @Test
+    void batchesMustHoldOneToTenThousandObjects() {
+        var member = server.newUser("batcher" + ++users);
+        var tooMany = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 10_001; i++) {
+            tooMany.add(expense("2024-01-01", "food", "-1.00", ""));
+        }
+
+        assertThat(member.api().post(member.expenses() + "/batch", List.of()).status()).isEqualTo(422);
+        assertThat(member.api().post(member.expenses() + "/batch", tooMany).status()).isEqualTo(422);
+        assertThat(member.api().post(member.expenses() + "/batch", Map.of("date", "2024-01-01")).status()).isEqualTo(422);
+        assertThat(member.api().post(member.expenses() + "/batch", List.of("not an object")).status()).isEqualTo(422);
+        assertThat(member.api().get(member.ledger() + "/summary").json().get("count").asInt()).isZero();
+    }
+}

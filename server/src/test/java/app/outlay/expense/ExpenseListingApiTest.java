@@ -1,0 +1,255 @@
+package app.outlay.expense;
+
+import static app.outlay.support.Fixtures.expense;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.outlay.support.Api;
+import app.outlay.support.Member;
+import app.outlay.support.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Listing with every query parameter, over one ledger with a known set of rows. */
+class ExpenseListingApiTest {
+    private static TestServer server;
+    private static Member owner;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        owner = server.newUser("lister");
+        var rows = List.of(
+                expense("2023-11-11", "food", "-10.00", "hamburger"),
+                expense("2023-11-12", "leisure", "-5.00", "drinks out"),
+                expense("2023-11-12", "food", "-3.20", "Coffee beans"),
+                expense("2023-11-30", "transport", "-2.90", "bus ticket"),
+                expense("2023-12-01", "food", "-42.10", "weekly groceries and coffee"),
+                expense("2023-12-24", "gifts", "-80.00", "books for the kids"),
+                expense("2023-12-31", "salary", "2500.00", "December salary"),
+                expense("2024-01-02", "food", "-7.50", "coffeehouse breakfast"),
+                expense("2024-01-15", "refund", "19.99", "returned headphones"),
+                expense("2024-02-29", "utilities", "-60.00", "electricity bill"));
+        assertThat(owner.api().post(owner.expenses() + "/batch", rows).status()).isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void defaultListingIsNewestFirstWithTiesByIdDescending() {
+        var items = items(owner.api().get(owner.expenses()));
+
+        assertThat(field(items, "date")).containsExactly("2024-02-29", "2024-01-15", "2024-01-02", "2023-12-31",
+                "2023-12-24", "2023-12-01", "2023-11-30", "2023-11-12", "2023-11-12", "2023-11-11");
+        assertThat(field(items, "description").subList(7, 9)).containsExactly("Coffee beans", "drinks out");
+    }
+
+    @Test
+    void dateRangeIsInclusive() {
+        var items = items(owner.api().get(owner.expenses() + "?from=2023-11-12&to=2023-12-01"));
+
+        assertThat(field(items, "date")).containsExactlyInAnyOrder("2023-11-12", "2023-11-12", "2023-11-30", "2023-12-01");
+    }
+
+    @Test
+    void repeatedTypeMeansAnyOfThem() {
+        var items = items(owner.api().get(owner.expenses() + "?type=leisure&type=transport"));
+
+        assertThat(field(items, "type")).containsExactlyInAnyOrder("leisure", "transport");
+    }
+
+    @Test
+    void amountRangeIsInclusive() {
+        var items = items(owner.api().get(owner.expenses() + "?minAmount=-10&maxAmount=-2.90"));
+
+        assertThat(field(items, "amount")).containsExactlyInAnyOrder("-10.00", "-5.00", "-3.20", "-2.90", "-7.50");
+    }
+
+    @Test
+    void wordsMatchWholeWordsOrTheirStartCaseInsensitively() {
+        assertThat(field(items(owner.api().get(owner.expenses() + "?q=COFFEE")), "description"))
+                .containsExactlyInAnyOrder("Coffee beans", "weekly groceries and coffee", "coffeehouse breakfast");
+        assertThat(field(items(owner.api().get(owner.expenses() + "?q=coff")), "description")).hasSize(3);
+        assertThat(items(owner.api().get(owner.expenses() + "?q=offee"))).isEmpty();
+    }
+
+    @Test
+    void everyWordMustAppear() {
+        var items = items(owner.api().get(owner.expenses() + "?q=" + enc("coffee weekly")));
+
+        assertThat(field(items, "description")).containsExactly("weekly groceries and coffee");
+    }
+
+    @Test
+    void searchWordsAreDataNeverQuerySyntax() {
+        for (String q : List.of("\"", "coffee\"", "a OR b", "NOT coffee", "*", "col:coffee", "(", "'; drop table expense; --")) {
+            var response = owner.api().get(owner.expenses() + "?q=" + enc(q));
+            assertThat(response.status()).as(q).isEqualTo(200);
+        }
+        assertThat(items(owner.api().get(owner.expenses() + "?q=" + enc("coffee\"")))).hasSize(3);
+        assertThat(items(owner.api().get(owner.expenses()))).hasSize(10);
+    }
+
+    @Test
+    void filtersCombineWithAnd() {
+        var items = items(owner.api().get(owner.expenses()
+                + "?type=food&from=2023-12-01&to=2024-12-31&q=coffee&maxAmount=-10"));
+
+        assertThat(field(items, "description")).containsExactly("weekly groceries and coffee");
+    }
+
+    @Test
+    void sortsByAmountBothWays() {
+        var ascending = field(items(owner.api().get(owner.expenses() + "?sort=amount")), "amount");
+        var descending = field(items(owner.api().get(owner.expenses() + "?sort=-amount")), "amount");
+
+        assertThat(ascending).first().isEqualTo("-80.00");
+        assertThat(ascending).last().isEqualTo("2500.00");
+        assertThat(descending).isEqualTo(ascending.reversed());
+    }
+
+    @Test
+    void sortsByDateAscending() {
+        var dates = field(items(owner.api().get(owner.expenses() + "?sort=date")), "date");
+
+        assertThat(dates).isSorted().first().isEqualTo("2023-11-11");
+    }
+
+    @Test
+    void everySortPagesThroughEveryRowOnceWithLinkHeaders() {
+        for (String sort : List.of("date", "-date", "amount", "-amount")) {
+            var ids = new ArrayList<String>();
+            String next = owner.expenses() + "?limit=3&sort=" + sort;
+            int pages = 0;
+            while (next != null) {
+                var page = owner.api().get(next);
+                ids.addAll(field(items(page), "id"));
+                String link = page.header("Link");
+                var cursor = page.json().get("nextCursor");
+                assertThat(cursor.isNull()).isEqualTo(link == null);
+                next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+                pages++;
+            }
+            assertThat(ids).as(sort).hasSize(10).doesNotHaveDuplicates();
+            assertThat(pages).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void pagingWhileOthersInsertVisitsEveryExistingRowExactlyOnce() {
+        // given a ledger of its own with 250 rows
+        var member = server.newUser("pager");
+        var rows = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 250; i++) {
+            rows.add(expense("2024-01-%02d".formatted(i % 28 + 1), "food", "-1.00", "row " + i));
+        }
+        member.api().post(member.expenses() + "/batch", rows);
+
+        // when paging while rows are added before, among and after those already seen
+        var seen = new ArrayList<String>();
+        String cursor = null;
+        int page = 0;
+        do {
+            var response = member.api().get(member.expenses() + "?limit=20" + (cursor == null ? "" : "&cursor=" + enc(cursor)));
+            seen.addAll(field(items(response), "id"));
+            cursor = response.text("nextCursor");
+            for (String date : List.of("2023-06-01", "2024-01-15", "2025-06-01")) {
+                member.api().post(member.expenses(), expense(date, "food", "-2.00", "late " + page));
+            }
+            page++;
+        } while (cursor != null);
+
+        // then the 250 rows that existed are seen once each; rows added behind the cursor may appear once
+        assertThat(new HashSet<>(seen)).hasSize(seen.size());
+        var original = field(items(member.api().get(member.expenses() + "?q=row&limit=1000")), "id");
+        assertThat(seen).containsAll(original);
+    }
+
+    @Test
+    void limitDefaultsTo50AndAllowsUpTo1000() {
+        var member = server.newUser("limits");
+        var rows = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 1001; i++) {
+            rows.add(expense("2024-03-01", "food", "-0.01", "n" + i));
+        }
+        member.api().post(member.expenses() + "/batch", rows);
+
+        assertThat(items(member.api().get(member.expenses()))).hasSize(50);
+        assertThat(items(member.api().get(member.expenses() + "?limit=1000"))).hasSize(1000);
+        assertThat(member.api().get(member.expenses() + "?limit=1001").status()).isEqualTo(400);
+        assertThat(member.api().get(member.expenses() + "?limit=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCursorFromAnotherSortIsRefused() {
+        var cursor = owner.api().get(owner.expenses() + "?limit=2&sort=amount").text("nextCursor");
+
+        var response = owner.api().get(owner.expenses() + "?sort=date&cursor=" + enc(cursor));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly("cursor");
+    }
+
+    @Test
+    void csvExportStreamsEveryMatchingRowAsRfc4180() {
+        var csv = owner.api().withHeader("Accept", "text/csv").get(owner.expenses() + "?type=food&sort=date");
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body()).doesNotStartWith("\uFEFF");
+        var lines = csv.body().split("\r\n", -1);
+        assertThat(lines[0]).isEqualTo("id,date,type,amount,description");
+        assertThat(lines).hasSize(6); // header, four rows, and the empty rest after the last CRLF
+        assertThat(lines[1]).endsWith(",2023-11-11,food,-10.00,hamburger");
+        assertThat(lines[5]).isEmpty();
+    }
+
+    @Test
+    void csvQuotesFieldsThatNeedIt() {
+        var member = server.newUser("quoter");
+        member.api().post(member.expenses(), expense("2024-01-01", "food, drinks", "-1.00", "say \"cheese\"\nline two"));
+
+        var csv = member.api().get(member.expenses() + "?format=csv").body();
+
+        assertThat(csv).endsWith(",2024-01-01,\"food, drinks\",-1.00,\"say \"\"cheese\"\"\nline two\"\r\n");
+    }
+
+    @Test
+    void csvExportIsNotLimitedToOnePage() {
+        var member = server.newUser("exporter");
+        var rows = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 2500; i++) {
+            rows.add(expense("2024-%02d-01".formatted(i % 12 + 1), "food", "-0.01", "n" + i));
+        }
+        member.api().post(member.expenses() + "/batch", rows);
+
+        var lines = member.api().get(member.expenses() + "?format=csv&limit=5").body().split("\r\n");
+
+        assertThat(lines).hasSize(2501);
+        assertThat(new HashSet<>(List.of(lines))).hasSize(2501);
+    }
+
+    private static List<JsonNode> items(Api.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return StreamSupport.stream(response.json().get("items").spliterator(), false).toList();
+    }
+
+    private static List<String> field(List<JsonNode> items, String name) {
+        return items.stream().map(i -> i.get(name).asText()).toList();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
