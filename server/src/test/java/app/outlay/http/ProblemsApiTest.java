@@ -1,5 +1,6 @@
 package app.outlay.http;
 
+import static app.outlay.support.ProblemAssertions.assertNoInternals;
 import static app.outlay.support.ProblemAssertions.assertProblem;
 import static app.outlay.support.ProblemAssertions.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,10 @@ import app.outlay.support.Api;
 import app.outlay.support.Fixtures;
 import app.outlay.support.Member;
 import app.outlay.support.TestServer;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -255,6 +260,41 @@ class ProblemsApiTest {
             assertThat(answer.status()).as("amount %s: %s", amount.length() > 20 ? amount.substring(0, 20) + "..." : amount, answer)
                     .isIn(400, 422);
             assertProblem(answer, answer.status());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/ledgers/%zz", "/api/v1/ledgers/%", "/api/v1/ledgers/%C0%AF"})
+    void aRequestTargetTheServerCannotDecodeIsABadRequestProblem(String target) throws IOException {
+        // when a client sends what no URI library would let it send
+        var answer = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        // then
+        assertThat(answer).startsWith("HTTP/1.1 400 ");
+        assertThat(answer).containsIgnoringCase("\r\nContent-Type: application/problem+json");
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("status").asInt()).isEqualTo(400);
+        assertNoInternals(body);
+    }
+
+    @Test
+    void aUriTooLongIsAProblem() throws IOException {
+        // when
+        var answer = raw("GET " + user.expenses() + "?q=" + "word+".repeat(4000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        // then
+        assertThat(answer).matches("(?s)HTTP/1.1 (414|431) .*");
+        assertThat(answer).containsIgnoringCase("\r\nContent-Type: application/problem+json");
+        assertNoInternals(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+    }
+
+    /** Sends a request as bytes on a socket and reads the whole answer: for requests no HTTP client would send. */
+    private static String raw(String request) throws IOException {
+        var base = URI.create(server.baseUrl());
+        try (var socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
