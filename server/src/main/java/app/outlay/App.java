@@ -28,6 +28,7 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +117,18 @@ public final class App implements AutoCloseable {
     public int port() {
         return javalin.port();
     }
+
+    /** The HTTP endpoints Javalin registered (filters excluded), as method and path template. */
+    public List<Route> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+                .toList();
+    }
+
+    /** One endpoint: an HTTP method such as {@code GET} and a path such as {@code /api/v1/ledgers/{ledgerId}}. */
+    public record Route(String method, String path) {}
 
     static void run(Config config) {
         long started = System.nanoTime();

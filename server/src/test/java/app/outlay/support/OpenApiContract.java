@@ -82,6 +82,10 @@ public final class OpenApiContract {
             throw new AssertionError("Undocumented status " + status + " for " + method + " " + path + ": " + body);
         }
         if (body == null || body.isEmpty()) {
+            if (response.getContent() != null && !response.getContent().isEmpty()) {
+                throw new AssertionError("Empty body for " + status + " of " + method + " " + path
+                        + ", which documents content " + response.getContent().keySet());
+            }
             return;
         }
         String media = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
