@@ -74,7 +74,7 @@ public final class App implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.staticFiles.enableWebjars();
             cfg.staticFiles.add("/public", Location.CLASSPATH);
-            Problems.register(cfg.routes);
+            Problems.register(cfg);
             cfg.routes.apiBuilder(() -> {
                 get("/health", ops::health);
                 get("/api/openapi.yaml", ops::openApi);

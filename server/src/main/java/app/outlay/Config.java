@@ -34,6 +34,14 @@ public record Config(String bind, int port, String db, Currency currency, boolea
         return new Config(bind, port, db, currency, open, maxBodyBytes);
     }
 
+    public Config withCurrency(Currency defaultCurrency) {
+        return new Config(bind, port, db, defaultCurrency, openRegistration, maxBodyBytes);
+    }
+
+    public Config withMaxBodyBytes(long max) {
+        return new Config(bind, port, db, currency, openRegistration, max);
+    }
+
     /** Parses flags over the environment; empty when the program should just exit (help, version, bad usage). */
     static Optional<Config> load(String[] args, Map<String, String> env) {
         var options = new Options();

@@ -26,12 +26,18 @@ public final class JsonBody {
             }
             return node;
         } catch (StreamConstraintsException e) {
-            throw new BadRequestResponse("The JSON body is nested too deeply.");
+            throw new BadRequestResponse("The JSON body is nested too deeply or holds too long a value.");
         } catch (JacksonException e) {
-            throw new BadRequestResponse("The body is not valid JSON: " + e.getOriginalMessage());
+            // Not the parser's own message: it can name Java classes and settings.
+            throw new BadRequestResponse("The body is not valid JSON" + where(e) + ".");
         } catch (IOException e) {
             throw new BadRequestResponse("The body could not be read.");
         }
+    }
+
+    private static String where(JacksonException e) {
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     /** Reads a body that must be one JSON object. */

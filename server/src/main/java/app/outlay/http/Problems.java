@@ -8,13 +8,21 @@ import app.outlay.common.NotFound;
 import app.outlay.common.StaleVersion;
 import app.outlay.common.Throttled;
 import app.outlay.common.Unauthenticated;
-import io.javalin.config.RoutesConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
+import java.nio.ByteBuffer;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +33,9 @@ public final class Problems {
 
     private Problems() {}
 
-    public static void register(RoutesConfig routes) {
+    public static void register(JavalinConfig cfg) {
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors()));
+        var routes = cfg.routes;
         routes.exception(Invalid.class, (e, ctx) ->
                 write(ctx, e.malformed() ? 400 : 422, e.getMessage(), e.errors()));
         routes.exception(NotFound.class, (e, ctx) -> write(ctx, 404, e.getMessage(), null));
@@ -81,6 +91,37 @@ public final class Problems {
             case 413 -> "The request body is too large.";
             default -> e.getMessage();
         };
+    }
+
+    /** Jetty's own refusals, made before any route runs (a URI it cannot decode, or too long): problems too. */
+    private static final class ServerErrors extends ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
+                                        Callback callback) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            response.write(true, ByteBuffer.wrap(body(status)), callback);
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            return ByteBuffer.wrap(body(status));
+        }
+
+        private static byte[] body(int status) {
+            String detail = switch (status) {
+                case 400 -> "The request could not be read.";
+                case 414 -> "The request URI is too long.";
+                case 431 -> "The request headers are too large.";
+                default -> HttpStatus.forStatus(status).getMessage();
+            };
+            try {
+                return Json.mapper().writeValueAsBytes(
+                        new Problem("about:blank", HttpStatus.forStatus(status).getMessage(), status, detail, null, null));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public static void write(Context ctx, int status, String detail, List<FieldError> errors) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -22,15 +24,17 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    private final HttpClient http;
     private final String baseUrl;
     private final String token;
     private final Map<String, String> headers;
 
     Api(String baseUrl, String token) {
-        this(baseUrl, token, Map.of());
+        this(HTTP, baseUrl, token, Map.of());
     }
 
-    private Api(String baseUrl, String token, Map<String, String> headers) {
+    private Api(HttpClient http, String baseUrl, String token, Map<String, String> headers) {
+        this.http = http;
         this.baseUrl = baseUrl;
         this.token = token;
         this.headers = headers;
@@ -38,14 +42,30 @@ public final class Api {
 
     /** The same client, signed in with a bearer token. */
     public Api withToken(String token) {
-        return new Api(baseUrl, token, headers);
+        return new Api(http, baseUrl, token, headers);
     }
 
     /** The same client sending one more header on every request. */
     public Api withHeader(String name, String value) {
         var more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Api(baseUrl, token, more);
+        return new Api(http, baseUrl, token, more);
+    }
+
+    /**
+     * The same client connecting from another loopback address (such as {@code 127.0.0.2}), so the server
+     * sees another client address; for rules that count per address.
+     */
+    public Api fromAddress(String loopbackAddress) {
+        try {
+            var client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .localAddress(InetAddress.getByName(loopbackAddress))
+                    .build();
+            return new Api(client, baseUrl, token, headers);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public String baseUrl() {
@@ -87,7 +107,7 @@ public final class Api {
             request.method(method, BodyPublishers.ofString(body instanceof String s ? s : toJson(body)));
         }
         try {
-            var response = HTTP.send(request.build(), BodyHandlers.ofString());
+            var response = http.send(request.build(), BodyHandlers.ofString());
             var result = new Response(response.statusCode(), response.headers(), response.body());
             OpenApiContract.instance().validate(method, URI.create(baseUrl + path).getPath(), result.status(),
                     result.header("Content-Type"), result.body());
@@ -100,7 +120,8 @@ public final class Api {
         }
     }
 
-    static String toJson(Object body) {
+    /** A value as the JSON text this client would send. */
+    public static String toJson(Object body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (IOException e) {
