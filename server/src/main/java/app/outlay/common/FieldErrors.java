@@ -35,8 +35,13 @@ public final class FieldErrors {
     }
 
     public void throwIfAny() {
+        throwIfAny(Integer.MAX_VALUE);
+    }
+
+    /** Throws with at most {@code limit} of the problems, so a huge bad input gets a bounded answer. */
+    public void throwIfAny(int limit) {
         if (!errors.isEmpty()) {
-            throw Invalid.fields(errors);
+            throw Invalid.fields(errors.subList(0, Math.min(limit, errors.size())));
         }
     }
 }

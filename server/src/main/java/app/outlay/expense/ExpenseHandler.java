@@ -1,5 +1,6 @@
 package app.outlay.expense;
 
+import app.outlay.common.Invalid;
 import app.outlay.common.Params;
 import app.outlay.http.Auth;
 import app.outlay.http.Etags;
@@ -18,13 +19,13 @@ public final class ExpenseHandler {
     }
 
     public void create(Context ctx) {
-        Expense e = expenses.create(Auth.user(ctx), ledgerId(ctx), JsonBody.read(ctx));
+        Expense e = expenses.create(Auth.user(ctx), ledgerId(ctx), JsonBody.readObject(ctx));
         ctx.status(201).header("Location", ctx.path() + "/" + e.id());
         respond(ctx, e);
     }
 
     public void createAll(Context ctx) {
-        var ids = expenses.createAll(Auth.user(ctx), ledgerId(ctx), JsonBody.read(ctx));
+        var ids = expenses.createAll(Auth.user(ctx), ledgerId(ctx), JsonBody.readArray(ctx));
         ctx.status(201).json(Map.of("created", ids.size(), "ids", ids.stream().map(String::valueOf).toList()));
     }
 
@@ -39,12 +40,12 @@ public final class ExpenseHandler {
 
     public void replace(Context ctx) {
         respond(ctx, expenses.replace(Auth.user(ctx), ledgerId(ctx), PathIds.id(ctx, "expenseId"),
-                JsonBody.read(ctx), ifMatch(ctx)));
+                JsonBody.readObject(ctx), ifMatch(ctx)));
     }
 
     public void patch(Context ctx) {
         respond(ctx, expenses.patch(Auth.user(ctx), ledgerId(ctx), PathIds.id(ctx, "expenseId"),
-                JsonBody.read(ctx), ifMatch(ctx)));
+                JsonBody.readObject(ctx), ifMatch(ctx)));
     }
 
     public void delete(Context ctx) {
@@ -83,7 +84,11 @@ public final class ExpenseHandler {
     private static boolean wantsCsv(Context ctx, Params params) {
         String format = params.one("format");
         if (format != null) {
-            return format.equalsIgnoreCase("csv");
+            return switch (format.toLowerCase()) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw Invalid.parameter("format", "must be csv or json");
+            };
         }
         String accept = ctx.header("Accept");
         return accept != null && accept.toLowerCase().contains("text/csv") && !accept.toLowerCase().contains("json");

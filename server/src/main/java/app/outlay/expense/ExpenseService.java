@@ -59,17 +59,17 @@ public final class ExpenseService {
     /** Creates every item or none: one invalid item is a 422 naming each bad item by its index. */
     public List<Long> createAll(CurrentUser user, long ledgerId, JsonNode items) {
         Ledger ledger = ledgers.access(user, ledgerId, Role.EDITOR);
-        if (!items.isArray() || items.isEmpty() || items.size() > MAX_BATCH) {
-            throw Invalid.field("body", "must be a JSON array of 1 to " + MAX_BATCH + " expenses");
+        if (items.isEmpty() || items.size() > MAX_BATCH) {
+            throw Invalid.field("body", "must hold 1 to " + MAX_BATCH + " expenses");
         }
         var errors = new FieldErrors();
         List<NewExpense> parsed = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size() && errors.list().size() < MAX_REPORTED_ERRORS; i++) {
-            String prefix = "[" + i + "].";
-            JsonNode item = items.get(i);
-            parsed.add(errors.attempt(() -> NewExpense.parse(item, ledger.currency(), prefix)));
+        for (int i = 0; i < items.size(); i++) {
+            String item = "[" + i + "]";
+            JsonNode json = items.get(i);
+            parsed.add(errors.attempt(() -> NewExpense.parse(json, ledger.currency(), item)));
         }
-        errors.throwIfAny();
+        errors.throwIfAny(MAX_REPORTED_ERRORS);
         long now = clock.millis();
         return db.transaction(() -> store.insertAll(ledger.id(), parsed, user.id(), now));
     }
@@ -89,9 +89,6 @@ public final class ExpenseService {
     /** Replaces the fields present in a JSON merge patch (PATCH). */
     public Expense patch(CurrentUser user, long ledgerId, long id, JsonNode patch, Precondition precondition) {
         Ledger ledger = ledgers.access(user, ledgerId, Role.EDITOR);
-        if (!patch.isObject()) {
-            throw Invalid.field("body", "must be a JSON object");
-        }
         return change(user, ledger, id, precondition, current -> NewExpense.merge(patch, current, ledger.currency(), ""));
     }
 

@@ -15,12 +15,15 @@ public record NewExpense(LocalDate date, String type, Money amount, String descr
     static final int MAX_DESCRIPTION = 1000;
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    /** A whole expense from a JSON object; every problem is named, with {@code prefix} before the field. */
-    static NewExpense parse(JsonNode json, Currency currency, String prefix) {
+    /**
+     * A whole expense from a JSON object. Every problem is named: {@code field}, or {@code item.field}
+     * inside a batch, where {@code item} is e.g. {@code [3]}.
+     */
+    static NewExpense parse(JsonNode json, Currency currency, String item) {
         if (json == null || !json.isObject()) {
-            throw Invalid.field(prefix.isEmpty() ? "body" : prefix, "must be a JSON object");
+            throw Invalid.field(item.isEmpty() ? "body" : item, "must be a JSON object");
         }
-        return merge(json, null, currency, prefix);
+        return merge(json, null, currency, item.isEmpty() ? "" : item + ".");
     }
 
     /**

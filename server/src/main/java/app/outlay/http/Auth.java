@@ -34,8 +34,8 @@ public final class Auth {
     }
 
     private static boolean isPublic(Context ctx) {
-        return ctx.method() == HandlerType.POST
-                && (ctx.path().equals("/api/v1/users") || ctx.path().equals("/api/v1/tokens"));
+        String path = ctx.path().endsWith("/") ? ctx.path().substring(0, ctx.path().length() - 1) : ctx.path();
+        return ctx.method() == HandlerType.POST && (path.equals("/api/v1/users") || path.equals("/api/v1/tokens"));
     }
 
     /** The signed-in user; every route behind {@link #authenticate} has one unless it is public. */

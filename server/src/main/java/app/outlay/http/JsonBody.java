@@ -49,6 +49,15 @@ public final class JsonBody {
         return node;
     }
 
+    /** Reads a body that must be one JSON array. */
+    public static JsonNode readArray(Context ctx) {
+        JsonNode node = read(ctx);
+        if (!node.isArray()) {
+            throw new BadRequestResponse("The body must be a JSON array.");
+        }
+        return node;
+    }
+
     /** A string member of an object, or {@code null} when absent or null; 422 naming it when of another type. */
     public static String text(JsonNode object, String field) {
         JsonNode value = object.get(field);

@@ -47,7 +47,7 @@ public final class Idempotency {
             CurrentUser user = Auth.user(ctx);
             String hash = requestHash(ctx);
             db.transaction(() -> {
-                var stored = store.find(user.id(), key);
+                var stored = store.find(user.id(), key, clock.millis() - KEEP.toMillis());
                 if (stored.isPresent()) {
                     replay(ctx, stored.get(), hash);
                 } else {
@@ -65,7 +65,7 @@ public final class Idempotency {
         var response = new IdempotencyStore.StoredResponse(hash, ctx.statusCode(), ctx.res().getHeader("Location"),
                 ctx.res().getHeader("ETag"), ctx.result());
         long now = clock.millis();
-        store.deleteOlder(user.id(), now - KEEP.toMillis());
+        store.deleteOlder(user.id(), now - KEEP.toMillis()); // an expired key may be reused
         store.insert(user.id(), key, response, now);
     }
 

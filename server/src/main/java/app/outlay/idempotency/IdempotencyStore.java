@@ -24,10 +24,12 @@ final class IdempotencyStore {
     /** The answer to replay: status, headers worth repeating, and the JSON body. */
     record StoredResponse(String requestHash, int status, String location, String etag, String body) {}
 
-    Optional<StoredResponse> find(long userId, String key) {
+    /** The answer stored for the key since {@code notBefore}; older ones have expired. */
+    Optional<StoredResponse> find(long userId, String key, long notBefore) {
         return dsl.selectFrom(KEY)
                   .where(KEY.USER_ID.eq(userId))
                   .and(KEY.KEY.eq(key))
+                  .and(KEY.CREATED_AT.ge(notBefore))
                   .fetchOptional(r -> new StoredResponse(r.get(KEY.REQUEST_HASH), r.get(KEY.STATUS),
                           r.get(KEY.LOCATION), r.get(KEY.ETAG), r.get(KEY.BODY)));
     }

@@ -3,6 +3,7 @@ package app.outlay.expense;
 import static app.outlay.support.Fixtures.expense;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.outlay.support.Fixtures;
 import app.outlay.support.Member;
 import app.outlay.support.TestServer;
 import java.util.ArrayList;
@@ -73,8 +74,10 @@ class ExpenseBatchApiTest {
 
         assertThat(member.api().post(member.expenses() + "/batch", List.of()).status()).isEqualTo(422);
         assertThat(member.api().post(member.expenses() + "/batch", tooMany).status()).isEqualTo(422);
-        assertThat(member.api().post(member.expenses() + "/batch", Map.of("date", "2024-01-01")).status()).isEqualTo(422);
-        assertThat(member.api().post(member.expenses() + "/batch", List.of("not an object")).status()).isEqualTo(422);
+        assertThat(member.api().post(member.expenses() + "/batch", Map.of("date", "2024-01-01")).status()).isEqualTo(400);
+        var notAnObject = member.api().post(member.expenses() + "/batch", List.of(Fixtures.expense(), "not an object"));
+        assertThat(notAnObject.status()).isEqualTo(422);
+        assertThat(notAnObject.json().get("errors").findValuesAsText("field")).containsExactly("[1]");
         assertThat(member.api().get(member.ledger() + "/summary").json().get("count").asInt()).isZero();
     }
 }
