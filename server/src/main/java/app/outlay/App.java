@@ -131,11 +131,10 @@ public final class App implements AutoCloseable {
     public record Route(String method, String path) {}
 
     static void run(Config config) {
-        long started = System.nanoTime();
         App app = create(config).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
-        LOG.info("Outlay listening on http://{}:{} using {} (started in {} ms)", config.bind(), app.port(),
-                app.db.describe(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Outlay listening on http://{}:{} using {} (ready {} ms after the JVM started)", config.bind(),
+                app.port(), app.db.describe(), java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     @Override

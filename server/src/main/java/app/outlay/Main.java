@@ -5,6 +5,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // jOOQ's banner and tips cost start-up time and would be the only other lines in the log.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         Config.load(args, System.getenv()).ifPresent(App::run);
     }
 }

@@ -23,11 +23,7 @@ final class PasswordHasher {
     private final SecureRandom random = new SecureRandom();
     private final Semaphore slots = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
     /** Checked against when a username is unknown, so that answer takes as long as a wrong password. */
-    private final String decoy;
-
-    PasswordHasher() {
-        this.decoy = hash("decoy password that matches nothing");
-    }
+    private volatile String decoy;
 
     String hash(String password) {
         byte[] salt = new byte[16];
@@ -59,6 +55,9 @@ final class PasswordHasher {
 
     /** Spends the same effort as {@link #matches} on a hash that matches nothing. */
     void matchNothing(String password) {
+        if (decoy == null) {
+            decoy = hash("decoy password that matches nothing"); // made on first need: start-up stays fast
+        }
         matches(password, decoy);
     }
 
