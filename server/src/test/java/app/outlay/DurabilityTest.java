@@ -4,6 +4,7 @@ import static app.outlay.support.Fixtures.expense;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.outlay.support.Fixtures;
+import app.outlay.support.TestDatabases;
 import app.outlay.support.TestServer;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,7 +28,7 @@ class DurabilityTest {
     @Test
     void everyAcknowledgedExpenseSurvivesKillDashNine() throws Exception {
         // given a server in its own process
-        Path db = dir.resolve("outlay.db");
+        String db = TestDatabases.fresh(dir);
         int port = freePort();
         Process server = startServerProcess(db, port);
         List<String> acknowledged = new ArrayList<>();
@@ -62,12 +63,12 @@ class DurabilityTest {
         }
     }
 
-    private static Process startServerProcess(Path db, int port) throws Exception {
+    private static Process startServerProcess(String db, int port) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path log = Files.createTempFile("outlay-durability", ".log");
         return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", classpath, "app.outlay.Main",
-                "--db", db.toString(), "--port", Integer.toString(port))
+                "--db", db, "--port", Integer.toString(port))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

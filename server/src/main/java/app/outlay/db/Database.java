@@ -22,7 +22,7 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final Dialect dialect;
     private final String url;
-    /** SQLite allows one writer at a time: writers queue here instead of spinning on SQLITE_BUSY. */
+    /** Where the store allows one writer at a time, writers queue here instead of spinning on SQLITE_BUSY. */
     private final ReentrantLock writeLock = new ReentrantLock(true);
 
     private Database(HikariDataSource dataSource, Dialect dialect, String url) {
@@ -36,16 +36,17 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(configuration);
     }
 
-    /** Opens the database at a file path or JDBC URL and brings its schema up to date. */
+    /** Opens the database at a file path or URL and brings its schema up to date. */
     public static Database open(String location) {
-        String url = Dialect.jdbcUrl(location);
+        HikariConfig config = Dialect.pool(location);
+        String url = config.getJdbcUrl();
         Dialect dialect = Dialect.of(url);
         Dialect.prepare(url);
-        var pool = new HikariDataSource(poolConfig(url));
+        var pool = new HikariDataSource(config);
         try {
             Flyway.configure()
                     .dataSource(pool)
-                    .locations(dialect.migrationLocations())
+                    .locations(dialect.migrationLocation())
                     .loggers("slf4j")
                     .load()
                     .migrate();
@@ -54,21 +55,6 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(pool, dialect, url);
-    }
-
-    private static HikariConfig poolConfig(String url) {
-        var config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setPoolName("outlay");
-        // A bounded pool: virtual threads wait here for a connection, and give up with a 503.
-        config.setMaximumPoolSize(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
-        config.setConnectionTimeout(5_000);
-        config.addDataSourceProperty("journal_mode", "WAL");
-        config.addDataSourceProperty("synchronous", "FULL"); // a commit is on disk before we answer
-        config.addDataSourceProperty("foreign_keys", "true");
-        config.addDataSourceProperty("busy_timeout", "10000"); // other processes on the same file
-        config.addDataSourceProperty("transaction_mode", "IMMEDIATE"); // take the write lock up front: no upgrade deadlocks
-        return config;
     }
 
     public DSLContext dsl() {
@@ -81,11 +67,24 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. Nested calls join. */
     public <T> T transaction(Supplier<T> work) {
+        if (!dialect.singleWriter()) {
+            return dsl.transactionResult((ContextTransactionalCallable<T>) work::get);
+        }
         writeLock.lock();
         try {
             return dsl.transactionResult((ContextTransactionalCallable<T>) work::get);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Within a transaction: waits until no other transaction, on any server, holds the named lock, and
+     * holds it until this one ends. Where writers queue anyway (SQLite), there is nothing to do.
+     */
+    public void lock(String name) {
+        if (!dialect.singleWriter()) {
+            dsl.select(DSL.field("pg_advisory_xact_lock({0})", Object.class, DSL.val((long) name.hashCode()))).fetch();
         }
     }
 
@@ -105,9 +104,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Where the data lives, for the start-up log line (never a password: SQLite URLs hold none). */
+    /** Where the data lives, for the start-up log line; never a password. */
     public String describe() {
-        return dialect.name().toLowerCase() + " " + url.substring("jdbc:sqlite:".length());
+        return dialect.describe(url);
     }
 
     @Override

@@ -1,12 +1,72 @@
 package app.outlay.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
-/** What differs between the stores Outlay runs on: JDBC URL form, jOOQ dialect, migrations. */
+/**
+ * Everything that differs between the stores Outlay runs on, in one place: how a {@code --db} value
+ * becomes a connection, the pool, the migrations, whether writers must queue, and the text search.
+ */
 public enum Dialect {
-    SQLITE(SQLDialect.SQLITE, "sqlite");
+    SQLITE(SQLDialect.SQLITE, "sqlite") {
+        @Override
+        void configure(HikariConfig pool) {
+            pool.setMaximumPoolSize(Math.max(4, 2 * CORES));
+            pool.addDataSourceProperty("journal_mode", "WAL");
+            pool.addDataSourceProperty("synchronous", "FULL"); // a commit is on disk before we answer
+            pool.addDataSourceProperty("foreign_keys", "true");
+            pool.addDataSourceProperty("busy_timeout", "10000"); // other processes on the same file
+            pool.addDataSourceProperty("transaction_mode", "IMMEDIATE"); // write lock up front: no upgrade deadlocks
+        }
+
+        @Override
+        public Condition hasWords(Field<Long> id, Field<String> description, List<String> words) {
+            // FTS5 query: each word quoted, as a prefix ("coff"* finds coffee). A bound value, never SQL.
+            String match = words.stream().map(w -> "\"" + w.replace("\"", "\"\"") + "\"*").collect(Collectors.joining(" "));
+            return id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class))
+                    .from(DSL.table(DSL.name("expense_text")))
+                    .where(DSL.condition("{0} match {1}", DSL.name("expense_text"), DSL.val(match))));
+        }
+
+        @Override
+        String describe(String jdbcUrl) {
+            return "SQLite " + jdbcUrl.substring("jdbc:sqlite:".length());
+        }
+    },
+
+    POSTGRES(SQLDialect.POSTGRES, "postgresql") {
+        @Override
+        void configure(HikariConfig pool) {
+            pool.setMaximumPoolSize(Math.max(8, 4 * CORES));
+            pool.setConnectionTimeout(3_000); // when the database is away, answer 503 soon rather than hang
+        }
+
+        @Override
+        public Condition hasWords(Field<Long> id, Field<String> description, List<String> words) {
+            // The same expression as the GIN index of the migration, so the index answers it. Splitting on
+            // anything but letters and digits makes the words those SQLite's unicode61 tokenizer finds.
+            String query = words.stream().map(w -> "'" + w.replace("'", "''") + "':*").collect(Collectors.joining(" & "));
+            return DSL.condition("to_tsvector('simple', regexp_replace({0}, '[^[:alnum:]]+', ' ', 'g'))"
+                    + " @@ to_tsquery('simple', {1})", description, DSL.val(query));
+        }
+
+        @Override
+        String describe(String jdbcUrl) {
+            return "PostgreSQL " + jdbcUrl.replaceFirst("\\?.*$", ""); // the query may hold a password
+        }
+    };
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final SQLDialect jooq;
     private final String migrations;
@@ -20,27 +80,63 @@ public enum Dialect {
         return jooq;
     }
 
-    String[] migrationLocations() {
-        return new String[] {"classpath:db/migration/" + migrations};
+    /** Whether the store allows one writer at a time, so writers should queue in the server. */
+    public boolean singleWriter() {
+        return this == SQLITE;
     }
 
-    /** The JDBC URL for a {@code --db} value: a file path or a JDBC URL. */
-    static String jdbcUrl(String location) {
-        if (location.startsWith("jdbc:")) {
-            return location;
+    /** Rows whose description holds every word, whole or as the start of a word, case-insensitively. */
+    public abstract Condition hasWords(Field<Long> id, Field<String> description, List<String> words);
+
+    abstract void configure(HikariConfig pool);
+
+    /** Where the data lives, for the log: never a password. */
+    abstract String describe(String jdbcUrl);
+
+    String migrationLocation() {
+        return "classpath:db/migration/" + migrations;
+    }
+
+    /** The pool for a {@code --db} value: an SQLite file path, a JDBC URL, or {@code postgresql://user:pass@host/db}. */
+    static HikariConfig pool(String location) {
+        var pool = new HikariConfig();
+        pool.setPoolName("outlay");
+        // A bounded pool: virtual threads wait here for a connection, and give up with a 503.
+        pool.setConnectionTimeout(5_000);
+        if (location.startsWith("postgresql://") || location.startsWith("postgres://")) {
+            URI uri = URI.create(location);
+            pool.setJdbcUrl("jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                    + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            if (uri.getRawUserInfo() != null) {
+                String[] user = uri.getRawUserInfo().split(":", 2);
+                pool.setUsername(decode(user[0]));
+                pool.setPassword(user.length > 1 ? decode(user[1]) : null);
+            }
+        } else if (location.startsWith("jdbc:")) {
+            pool.setJdbcUrl(location);
+        } else {
+            pool.setJdbcUrl("jdbc:sqlite:" + Path.of(location).toAbsolutePath());
         }
-        return "jdbc:sqlite:" + Path.of(location).toAbsolutePath();
+        of(pool.getJdbcUrl()).configure(pool);
+        return pool;
     }
 
     static Dialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             return SQLITE;
         }
-        throw new IllegalArgumentException("Unsupported database URL (expected an SQLite file or jdbc:sqlite:): " + jdbcUrl);
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRES;
+        }
+        throw new IllegalArgumentException("Unsupported database (give an SQLite file, jdbc:sqlite:, "
+                + "postgresql://user:password@host/db or jdbc:postgresql:): " + jdbcUrl.replaceFirst("\\?.*$", ""));
     }
 
     /** Creates the directory an SQLite file lives in, so a first start on a new machine just works. */
     static void prepare(String jdbcUrl) {
+        if (of(jdbcUrl) != SQLITE) {
+            return;
+        }
         String file = jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("^file:", "").replaceFirst("\\?.*$", "");
         if (file.isEmpty() || file.startsWith(":memory:")) {
             return;
@@ -51,5 +147,9 @@ public enum Dialect {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create the database directory " + parent + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 }

@@ -48,8 +48,8 @@ record Cursor(Sort sort, String key, long id) {
         var date = DSL.row(EXPENSE.DATE, EXPENSE.ID);
         var amount = DSL.row(EXPENSE.AMOUNT, EXPENSE.ID);
         return switch (sort) {
-            case DATE -> date.gt(LocalDate.parse(key).toString(), id);
-            case DATE_DESC -> date.lt(LocalDate.parse(key).toString(), id);
+            case DATE -> date.gt(LocalDate.parse(key), id);
+            case DATE_DESC -> date.lt(LocalDate.parse(key), id);
             case AMOUNT -> amount.gt(Long.parseLong(key), id);
             case AMOUNT_DESC -> amount.lt(Long.parseLong(key), id);
         };

@@ -1,18 +1,17 @@
 package app.outlay.expense;
 
 import static app.outlay.expense.ExpenseTable.EXPENSE;
-import static app.outlay.expense.ExpenseTable.EXPENSE_TEXT;
 
 import app.outlay.common.Invalid;
 import app.outlay.common.Money;
 import app.outlay.common.Params;
+import app.outlay.db.Dialect;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
@@ -49,14 +48,14 @@ public record ExpenseFilter(LocalDate from, LocalDate to, List<String> types, Mo
     }
 
     /** The SQL condition, always scoped to one ledger. */
-    Condition condition(long ledgerId) {
+    Condition condition(long ledgerId, Dialect dialect) {
         List<Condition> where = new ArrayList<>();
         where.add(EXPENSE.LEDGER_ID.eq(ledgerId));
         if (from != null) {
-            where.add(EXPENSE.DATE.ge(from.toString()));
+            where.add(EXPENSE.DATE.ge(from));
         }
         if (to != null) {
-            where.add(EXPENSE.DATE.le(to.toString()));
+            where.add(EXPENSE.DATE.le(to));
         }
         if (!types.isEmpty()) {
             where.add(EXPENSE.TYPE.in(types));
@@ -68,15 +67,8 @@ public record ExpenseFilter(LocalDate from, LocalDate to, List<String> types, Mo
             where.add(EXPENSE.AMOUNT.le(maxAmount.minor()));
         }
         if (!words.isEmpty()) {
-            where.add(EXPENSE.ID.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class))
-                    .from(EXPENSE_TEXT)
-                    .where(DSL.condition("{0} match {1}", EXPENSE_TEXT, DSL.val(matchExpression())))));
+            where.add(dialect.hasWords(EXPENSE.ID, EXPENSE.DESCRIPTION, words));
         }
         return DSL.and(where);
-    }
-
-    /** FTS5 query: every word, each as a quoted prefix ({@code "coff"*} finds coffee). A bound value, never SQL. */
-    private String matchExpression() {
-        return words.stream().map(w -> "\"" + w.replace("\"", "\"\"") + "\"*").collect(Collectors.joining(" "));
     }
 }

@@ -78,6 +78,9 @@ public final class ExpenseHandler {
     }
 
     private static ExpenseService.Precondition ifMatch(Context ctx) {
+        if (ctx.header("If-Match") == null) {
+            return ExpenseService.Precondition.NONE;
+        }
         return current -> Etags.requireMatch(ctx, ExpenseView.etag(current));
     }
 

@@ -4,9 +4,10 @@ import static app.outlay.expense.ExpenseTable.EXPENSE;
 import static app.outlay.user.UserTable.APP_USER;
 
 import app.outlay.common.Money;
+import app.outlay.db.Database;
+import app.outlay.db.Dialect;
 import app.outlay.user.UserTable;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -24,9 +25,11 @@ final class ExpenseStore {
     private static final int CHUNK = 500;
 
     private final DSLContext dsl;
+    private final Dialect dialect;
 
-    ExpenseStore(DSLContext dsl) {
-        this.dsl = dsl;
+    ExpenseStore(Database db) {
+        this.dsl = db.dsl();
+        this.dialect = db.dialect();
     }
 
     Optional<Expense> find(long ledgerId, long id, Currency currency) {
@@ -38,7 +41,7 @@ final class ExpenseStore {
 
     /** One page of the query, plus one row more when there is a next page. */
     List<Expense> list(long ledgerId, ExpenseQuery query, Currency currency) {
-        Condition where = query.filter().condition(ledgerId);
+        Condition where = query.filter().condition(ledgerId, dialect);
         if (query.cursor() != null) {
             where = where.and(query.cursor().condition());
         }
@@ -52,7 +55,7 @@ final class ExpenseStore {
     long insert(long ledgerId, NewExpense e, long userId, long now) {
         return dsl.insertInto(EXPENSE)
                   .set(EXPENSE.LEDGER_ID, ledgerId)
-                  .set(EXPENSE.DATE, e.date().toString())
+                  .set(EXPENSE.DATE, e.date())
                   .set(EXPENSE.TYPE, e.type())
                   .set(EXPENSE.AMOUNT, e.amount().minor())
                   .set(EXPENSE.DESCRIPTION, e.description())
@@ -73,7 +76,7 @@ final class ExpenseStore {
                     EXPENSE.DESCRIPTION, EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT, EXPENSE.CREATED_BY,
                     EXPENSE.UPDATED_BY);
             for (NewExpense e : expenses.subList(start, Math.min(expenses.size(), start + CHUNK))) {
-                insert = insert.values(ledgerId, e.date().toString(), e.type(), e.amount().minor(), e.description(), 1L, now, now,
+                insert = insert.values(ledgerId, e.date(), e.type(), e.amount().minor(), e.description(), 1L, now, now,
                         userId, userId);
             }
             // jOOQ reads back only the last generated key of a multi-row insert on SQLite, so RETURNING is
@@ -88,7 +91,7 @@ final class ExpenseStore {
     /** Writes new field values if the row is still at {@code version}; false when it is not (or gone). */
     boolean update(long ledgerId, long id, long version, NewExpense e, long userId, long now) {
         return dsl.update(EXPENSE)
-                  .set(EXPENSE.DATE, e.date().toString())
+                  .set(EXPENSE.DATE, e.date())
                   .set(EXPENSE.TYPE, e.type())
                   .set(EXPENSE.AMOUNT, e.amount().minor())
                   .set(EXPENSE.DESCRIPTION, e.description())
@@ -117,7 +120,7 @@ final class ExpenseStore {
     }
 
     private static Expense toExpense(Record r, Currency currency) {
-        return new Expense(r.get(EXPENSE.ID), r.get(EXPENSE.LEDGER_ID), LocalDate.parse(r.get(EXPENSE.DATE)), r.get(EXPENSE.TYPE),
+        return new Expense(r.get(EXPENSE.ID), r.get(EXPENSE.LEDGER_ID), r.get(EXPENSE.DATE), r.get(EXPENSE.TYPE),
                 new Money(r.get(EXPENSE.AMOUNT), currency), r.get(EXPENSE.DESCRIPTION), r.get(EXPENSE.VERSION),
                 Instant.ofEpochMilli(r.get(EXPENSE.CREATED_AT)), Instant.ofEpochMilli(r.get(EXPENSE.UPDATED_AT)),
                 r.get(CREATOR.USERNAME), r.get(UPDATER.USERNAME));

@@ -2,21 +2,22 @@ package app.outlay.expense;
 
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.SQLDataType.BIGINT;
+import static org.jooq.impl.SQLDataType.LOCALDATE;
 import static org.jooq.impl.SQLDataType.VARCHAR;
 
+import java.time.LocalDate;
 import org.jooq.Record;
 import org.jooq.TableField;
 import org.jooq.impl.TableImpl;
 
-/** The {@code expense} table as the migrations define it, and its full-text index {@code expense_text}. */
+/** The {@code expense} table as the migrations define it. */
 final class ExpenseTable extends TableImpl<Record> {
     static final ExpenseTable EXPENSE = new ExpenseTable();
-    static final TableImpl<Record> EXPENSE_TEXT = new TableImpl<>(name("expense_text"));
 
     final TableField<Record, Long> ID = createField(name("id"), BIGINT.identity(true), this);
     final TableField<Record, Long> LEDGER_ID = createField(name("ledger_id"), BIGINT.nullable(false), this);
-    /** ISO text (YYYY-MM-DD), which sorts and compares like the dates themselves. */
-    final TableField<Record, String> DATE = createField(name("date"), VARCHAR(10).nullable(false), this);
+    /** A {@code date} in PostgreSQL; ISO text (YYYY-MM-DD) in SQLite, which sorts and compares the same. */
+    final TableField<Record, LocalDate> DATE = createField(name("date"), LOCALDATE.nullable(false), this);
     final TableField<Record, String> TYPE = createField(name("type"), VARCHAR(64).nullable(false), this);
     final TableField<Record, Long> AMOUNT = createField(name("amount"), BIGINT.nullable(false), this);
     final TableField<Record, String> DESCRIPTION = createField(name("description"), VARCHAR(1000).nullable(false), this);

@@ -15,7 +15,7 @@ public final class SummaryService {
     private final LedgerService ledgers;
 
     public SummaryService(Database db, LedgerService ledgers) {
-        this.store = new SummaryStore(db.dsl());
+        this.store = new SummaryStore(db);
         this.ledgers = ledgers;
     }
 

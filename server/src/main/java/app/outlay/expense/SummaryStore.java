@@ -5,6 +5,8 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.sum;
 
 import app.outlay.common.Money;
+import app.outlay.db.Database;
+import app.outlay.db.Dialect;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -13,19 +15,23 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /** Aggregates over expenses, computed by the database. */
 final class SummaryStore {
-    /** The stored ISO date's first 7 characters are its month, its first 4 its year. */
-    private static final Field<String> MONTH = DSL.substring(EXPENSE.DATE, 1, 7).as("month");
-    private static final Field<String> YEAR = DSL.substring(EXPENSE.DATE, 1, 4).as("year");
+    /** A date as ISO text: its first 7 characters are its month, its first 4 its year (in every dialect). */
+    private static final Field<String> DATE_TEXT = EXPENSE.DATE.cast(SQLDataType.VARCHAR);
+    private static final Field<String> MONTH = DSL.substring(DATE_TEXT, 1, 7).as("month");
+    private static final Field<String> YEAR = DSL.substring(DATE_TEXT, 1, 4).as("year");
     private static final Field<BigDecimal> TOTAL = sum(EXPENSE.AMOUNT).as("total");
     private static final Field<Integer> COUNT = count().as("count");
 
     private final DSLContext dsl;
+    private final Dialect dialect;
 
-    SummaryStore(DSLContext dsl) {
-        this.dsl = dsl;
+    SummaryStore(Database db) {
+        this.dsl = db.dsl();
+        this.dialect = db.dialect();
     }
 
     List<Summary.Group> groups(long ledgerId, ExpenseFilter filter, GroupBy groupBy, Currency currency) {
@@ -42,7 +48,7 @@ final class SummaryStore {
         return dsl.select(keys)
                   .select(TOTAL, COUNT)
                   .from(EXPENSE)
-                  .where(filter.condition(ledgerId))
+                  .where(filter.condition(ledgerId, dialect))
                   .groupBy(keys)
                   .orderBy(keys)
                   .fetch(r -> new Summary.Group(
@@ -55,7 +61,7 @@ final class SummaryStore {
     Summary total(long ledgerId, ExpenseFilter filter, Currency currency) {
         Record r = dsl.select(TOTAL, COUNT)
                       .from(EXPENSE)
-                      .where(filter.condition(ledgerId))
+                      .where(filter.condition(ledgerId, dialect))
                       .fetchSingle();
         return new Summary(money(r, currency), r.get(COUNT), List.of());
     }

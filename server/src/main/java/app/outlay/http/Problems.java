@@ -15,7 +15,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
 import java.nio.ByteBuffer;
-import java.sql.SQLTransientConnectionException;
+import app.outlay.db.Unavailable;
 import java.util.List;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -63,7 +63,7 @@ public final class Problems {
             write(ctx, 400, "A parameter is malformed.", errors);
         });
         routes.exception(DataAccessException.class, (e, ctx) -> {
-            if (e.getCause() instanceof SQLTransientConnectionException) {
+            if (Unavailable.is(e)) {
                 LOG.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getCause().getMessage());
                 ctx.header("Retry-After", "5");
                 write(ctx, 503, "The database is unavailable; try again shortly.", null);

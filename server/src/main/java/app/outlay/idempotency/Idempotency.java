@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.SQLStateClass;
 
 /**
  * {@code Idempotency-Key} on POST: the first successful answer is stored in the same transaction as the
@@ -46,16 +48,28 @@ public final class Idempotency {
             }
             CurrentUser user = Auth.user(ctx);
             String hash = requestHash(ctx);
-            db.transaction(() -> {
-                var stored = store.find(user.id(), key, clock.millis() - KEEP.toMillis());
-                if (stored.isPresent()) {
-                    replay(ctx, stored.get(), hash);
-                } else {
-                    run(handler, ctx);
-                    remember(ctx, user, key, hash);
+            try {
+                db.transaction(() -> {
+                    var stored = find(user, key);
+                    if (stored.isPresent()) {
+                        replay(ctx, stored.get(), hash);
+                    } else {
+                        run(handler, ctx);
+                        remember(ctx, user, key, hash);
+                    }
+                });
+            } catch (DataAccessException e) {
+                if (e.sqlStateClass() != SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
+                    throw e;
                 }
-            });
+                // The same key committed first elsewhere (another server, same moment): our work was rolled back.
+                replay(ctx, find(user, key).orElseThrow(() -> e), hash);
+            }
         };
+    }
+
+    private java.util.Optional<IdempotencyStore.StoredResponse> find(CurrentUser user, String key) {
+        return store.find(user.id(), key, clock.millis() - KEEP.toMillis());
     }
 
     private void remember(Context ctx, CurrentUser user, String key, String hash) {

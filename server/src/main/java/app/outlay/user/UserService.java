@@ -45,6 +45,7 @@ public final class UserService {
         errors.throwIfAny();
         String hash = hasher.hash(password.value()); // slow on purpose: outside the transaction
         return db.transaction(() -> {
+            db.lock("registration"); // one at a time across servers: exactly one first user, no duplicate names
             requireMayRegister(byAdmin);
             if (store.exists(username)) {
                 throw new Conflict("That username is taken.");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.outlay.App;
 import app.outlay.Config;
+import app.outlay.support.TestDatabases;
 import app.outlay.support.TestServer;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -81,7 +82,7 @@ class OpenApiDocumentTest {
 
         // when
         List<String> registered;
-        try (App app = App.create(Config.defaults(dir.resolve("outlay.db").toString())).start()) {
+        try (App app = App.create(Config.defaults(TestDatabases.fresh(dir))).start()) {
             registered = app.routes().stream().map(r -> r.method() + " " + r.path()).toList();
         }
 

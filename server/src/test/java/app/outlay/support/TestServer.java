@@ -23,18 +23,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(java.util.function.UnaryOperator<Config> customize) {
-        try {
-            Path dir = Files.createTempDirectory("outlay-test");
-            Config config = customize.apply(Config.defaults(dir.resolve("outlay.db").toString()));
-            return new TestServer(App.create(config).start(), dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = TestDatabases.tempDir();
+        Config config = customize.apply(Config.defaults(TestDatabases.fresh(dir)));
+        return new TestServer(App.create(config).start(), dir);
     }
 
-    /** The server over an existing database file, which it leaves in place when closed. */
-    public static TestServer on(Path dbFile) {
-        return new TestServer(App.create(Config.defaults(dbFile.toString())).start(), null);
+    /** A server over an existing database, which it leaves in place when closed. */
+    public static TestServer on(String db) {
+        return new TestServer(App.create(Config.defaults(db)).start(), null);
     }
 
     public String baseUrl() {

@@ -1,0 +1,36 @@
+package app.outlay.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.outlay.support.TestDatabases;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @Test
+    void testsRunOnTheStoreTheBuildAskedFor(@TempDir Path dir) {
+        try (var db = Database.open(TestDatabases.fresh(dir))) {
+            assertThat(db.dialect()).isEqualTo(TestDatabases.postgres() ? Dialect.POSTGRES : Dialect.SQLITE);
+            assertThat(db.isUp()).isTrue();
+        }
+    }
+
+    @Test
+    void postgresUrlsNameTheServerButNeverThePassword() {
+        var pool = Dialect.pool("postgresql://outlay:s%40cret@db.example:5433/outlay?sslmode=require");
+
+        assertThat(pool.getJdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5433/outlay?sslmode=require");
+        assertThat(pool.getUsername()).isEqualTo("outlay");
+        assertThat(pool.getPassword()).isEqualTo("s@cret");
+        assertThat(Dialect.POSTGRES.describe("jdbc:postgresql://db.example:5433/outlay?password=x"))
+                .isEqualTo("PostgreSQL jdbc:postgresql://db.example:5433/outlay");
+    }
+
+    @Test
+    void filePathsAndJdbcUrlsChooseTheirStore() {
+        assertThat(Dialect.pool("data/outlay.db").getJdbcUrl()).startsWith("jdbc:sqlite:/").endsWith("data/outlay.db");
+        assertThat(Dialect.of("jdbc:sqlite:/tmp/x.db")).isEqualTo(Dialect.SQLITE);
+        assertThat(Dialect.of("jdbc:postgresql://localhost/outlay")).isEqualTo(Dialect.POSTGRES);
+    }
+}
