@@ -23,7 +23,6 @@ public final class ExpenseService {
     static final int MAX_BATCH = 10_000;
     private static final int MAX_REPORTED_ERRORS = 100;
     private static final int EXPORT_PAGE = ExpenseQuery.MAX_LIMIT;
-    private static final int MAX_ATTEMPTS = 5;
 
     private final Database db;
     private final ExpenseStore store;
@@ -96,7 +95,7 @@ public final class ExpenseService {
     public void delete(CurrentUser user, long ledgerId, long id, Precondition precondition) {
         Ledger ledger = ledgers.access(user, ledgerId, Role.EDITOR);
         db.transaction(() -> {
-            precondition.check(find(ledger, id));
+            precondition.check(findForUpdate(ledger, id));
             store.delete(ledger.id(), id);
         });
     }
@@ -139,36 +138,28 @@ public final class ExpenseService {
         return new Page(items, Cursor.after(query.sort(), items.getLast()).encode());
     }
 
-    /**
-     * Applies an edit to the current version. When another writer changes the row between our read and
-     * our write (possible with several servers on PostgreSQL), the edit is applied again to the new
-     * version, unless the client asked for the version it saw ({@code If-Match}): then it is a 412.
-     */
+    /** Applies an edit to the current version, which stays locked from our read to our write. */
     private Expense change(CurrentUser user, Ledger ledger, long id, Precondition precondition,
                            UnaryOperator<NewExpense> edit) {
-        for (int attempt = 1; ; attempt++) {
-            Expense changed = db.transaction(() -> {
-                Expense current = find(ledger, id);
-                precondition.check(current);
-                NewExpense next = edit.apply(current.fields());
-                if (next.equals(current.fields())) {
-                    return current; // nothing changed: same version, same ETag
-                }
-                long now = clock.millis();
-                if (!store.update(ledger.id(), id, current.version(), next, user.id(), now)) {
-                    return null;
-                }
-                return new Expense(id, ledger.id(), next.date(), next.type(), next.amount(), next.description(),
-                        current.version() + 1, current.createdAt(), Instant.ofEpochMilli(now), current.createdBy(),
-                        user.username());
-            });
-            if (changed != null) {
-                return changed;
+        return db.transaction(() -> {
+            Expense current = findForUpdate(ledger, id);
+            precondition.check(current);
+            NewExpense next = edit.apply(current.fields());
+            if (next.equals(current.fields())) {
+                return current; // nothing changed: same version, same ETag
             }
-            if (precondition != Precondition.NONE || attempt == MAX_ATTEMPTS) {
+            long now = clock.millis();
+            if (!store.update(ledger.id(), id, current.version(), next, user.id(), now)) {
                 throw new StaleVersion();
             }
-        }
+            return new Expense(id, ledger.id(), next.date(), next.type(), next.amount(), next.description(),
+                    current.version() + 1, current.createdAt(), Instant.ofEpochMilli(now), current.createdBy(),
+                    user.username());
+        });
+    }
+
+    private Expense findForUpdate(Ledger ledger, long id) {
+        return store.findForUpdate(ledger.id(), id, ledger.currency()).orElseThrow(() -> new NotFound("No such expense."));
     }
 
     private Expense find(Ledger ledger, long id) {

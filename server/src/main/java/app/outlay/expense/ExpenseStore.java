@@ -39,6 +39,18 @@ final class ExpenseStore {
                 .fetchOptional(r -> toExpense(r, currency));
     }
 
+    /**
+     * The expense, locked until the transaction ends so concurrent edits queue instead of overwriting
+     * each other. Where writers queue anyway (SQLite), the transaction already holds the only write lock.
+     */
+    Optional<Expense> findForUpdate(long ledgerId, long id, Currency currency) {
+        var query = selectExpenses()
+                .where(EXPENSE.LEDGER_ID.eq(ledgerId))
+                .and(EXPENSE.ID.eq(id));
+        return (dialect.singleWriter() ? query : query.forUpdate().of(EXPENSE))
+                .fetchOptional(r -> toExpense(r, currency));
+    }
+
     /** One page of the query, plus one row more when there is a next page. */
     List<Expense> list(long ledgerId, ExpenseQuery query, Currency currency) {
         Condition where = query.filter().condition(ledgerId, dialect);

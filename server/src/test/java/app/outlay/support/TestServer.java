@@ -11,11 +11,13 @@ import java.nio.file.Path;
 public final class TestServer implements AutoCloseable {
     private final App app;
     private final Path dir;
+    private final String database;
     private Member admin;
 
-    private TestServer(App app, Path dir) {
+    private TestServer(App app, Path dir, String database) {
         this.app = app;
         this.dir = dir;
+        this.database = database;
     }
 
     public static TestServer start() {
@@ -25,12 +27,17 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(java.util.function.UnaryOperator<Config> customize) {
         Path dir = TestDatabases.tempDir();
         Config config = customize.apply(Config.defaults(TestDatabases.fresh(dir)));
-        return new TestServer(App.create(config).start(), dir);
+        return new TestServer(App.create(config).start(), dir, config.db());
     }
 
     /** A server over an existing database, which it leaves in place when closed. */
     public static TestServer on(String db) {
-        return new TestServer(App.create(Config.defaults(db)).start(), null);
+        return new TestServer(App.create(Config.defaults(db)).start(), null, db);
+    }
+
+    /** The {@code --db} value this server runs on, to start another server on the same data. */
+    public String database() {
+        return database;
     }
 
     public String baseUrl() {
@@ -70,7 +77,7 @@ public final class TestServer implements AutoCloseable {
         Api api = anonymous().withToken(token.text("token"));
         String id = api.get("/api/v1/me").text("id");
         String ledgerId = api.get("/api/v1/ledgers").json().get(0).get("id").asText();
-        return new Member(id, username, api, ledgerId);
+        return new Member(id, username, api, ledgerId, token.text("token"));
     }
 
     @Override
