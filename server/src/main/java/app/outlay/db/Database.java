@@ -2,7 +2,6 @@ package app.outlay.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.jooq.ContextTransactionalCallable;
@@ -22,8 +21,8 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final Dialect dialect;
     private final String url;
-    /** Where the store allows one writer at a time, writers queue here instead of spinning on SQLITE_BUSY. */
-    private final ReentrantLock writeLock = new ReentrantLock(true);
+    /** Where the store allows one writer at a time, writes queue here instead of spinning on SQLITE_BUSY. */
+    private final GroupCommit writer;
 
     private Database(HikariDataSource dataSource, Dialect dialect, String url) {
         this.dataSource = dataSource;
@@ -34,6 +33,7 @@ public final class Database implements AutoCloseable {
                 .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
         configuration.settings().withRenderSchema(false).withExecuteLogging(false);
         this.dsl = DSL.using(configuration);
+        this.writer = dialect.singleWriter() ? new GroupCommit(dsl) : null;
     }
 
     /** Opens the database at a file path or URL and brings its schema up to date. */
@@ -65,17 +65,23 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** Runs {@code work} in one transaction: all of it is committed, or none of it. Nested calls join. */
+    /**
+     * Runs {@code work} in one transaction: all of it is committed, or none of it, before this returns.
+     * Nested calls join the transaction. On a single-writer store the work runs on the group-commit
+     * writer, with the writes of other requests.
+     */
     public <T> T transaction(Supplier<T> work) {
-        if (!dialect.singleWriter()) {
-            return dsl.transactionResult((ContextTransactionalCallable<T>) work::get);
+        if (writer != null) {
+            return writer.run(work);
         }
-        writeLock.lock();
-        try {
-            return dsl.transactionResult((ContextTransactionalCallable<T>) work::get);
-        } finally {
-            writeLock.unlock();
-        }
+        return dsl.transactionResult((ContextTransactionalCallable<T>) work::get);
+    }
+
+    public void transaction(Runnable work) {
+        transaction(() -> {
+            work.run();
+            return null;
+        });
     }
 
     /**
@@ -86,13 +92,6 @@ public final class Database implements AutoCloseable {
         if (!dialect.singleWriter()) {
             dsl.select(DSL.field("pg_advisory_xact_lock({0})", Object.class, DSL.val((long) name.hashCode()))).fetch();
         }
-    }
-
-    public void transaction(Runnable work) {
-        transaction(() -> {
-            work.run();
-            return null;
-        });
     }
 
     /** Whether the database answers a trivial query now. */
@@ -111,6 +110,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (writer != null) {
+            writer.close();
+        }
         dataSource.close();
     }
 }

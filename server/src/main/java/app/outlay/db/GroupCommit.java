@@ -1,0 +1,117 @@
+package app.outlay.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+import org.jooq.ContextTransactionalCallable;
+import org.jooq.ContextTransactionalRunnable;
+import org.jooq.DSLContext;
+
+/**
+ * The one writer of a single-writer store (SQLite). Requests hand it their write and wait; it runs
+ * every write waiting at that moment in one transaction, each in a savepoint of its own, and commits
+ * them together: one disk sync for many requests, and each request answered only after its commit.
+ * A write that fails is rolled back alone and its request gets the failure.
+ */
+final class GroupCommit implements AutoCloseable {
+    private static final int MAX_BATCH = 512;
+
+    private final DSLContext dsl;
+    private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean open = true;
+
+    GroupCommit(DSLContext dsl) {
+        this.dsl = dsl;
+        this.thread = Thread.ofPlatform().name("outlay-writer").daemon().start(this::run);
+    }
+
+    /** Runs the work in a committed transaction and returns its result, or throws what it threw. */
+    <T> T run(Supplier<T> work) {
+        if (Thread.currentThread() == thread) {
+            return dsl.transactionResult((ContextTransactionalCallable<T>) work::get); // nested: a savepoint
+        }
+        var write = new Write<>(work);
+        queue.add(write);
+        if (!open) {
+            write.result.completeExceptionally(new IllegalStateException("The server is shutting down."));
+        }
+        try {
+            return write.result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private void run() {
+        List<Write<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (open || !queue.isEmpty()) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue; // closing: drain what is left
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            commit(batch);
+            batch.clear();
+        }
+    }
+
+    private void commit(List<Write<?>> batch) {
+        try {
+            dsl.transaction((ContextTransactionalRunnable) () -> batch.forEach(Write::attempt));
+            batch.forEach(Write::publish);
+        } catch (RuntimeException | Error e) {
+            batch.forEach(write -> write.result.completeExceptionally(e)); // the commit failed: nothing was stored
+        }
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One request's write, its outcome held back until the batch is committed. */
+    private final class Write<T> {
+        final Supplier<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        T value;
+        Throwable failure;
+
+        Write(Supplier<T> work) {
+            this.work = work;
+        }
+
+        void attempt() {
+            try {
+                value = dsl.transactionResult((ContextTransactionalCallable<T>) work::get);
+            } catch (RuntimeException | Error e) {
+                failure = e; // its savepoint was rolled back; the others go on
+            }
+        }
+
+        void publish() {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package app.outlay.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import app.outlay.common.Conflict;
+import app.outlay.support.TestDatabases;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Transactions from many threads: each is all or nothing, and one failing does not undo the others. */
+class GroupCommitTest {
+    @Test
+    void concurrentTransactionsCommitIndependently(@TempDir Path dir) throws Exception {
+        try (var db = Database.open(TestDatabases.fresh(dir))) {
+            var ledger = table(name("ledger"));
+            List<Callable<String>> writes = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                writes.add(() -> db.transaction(() -> {
+                    db.dsl().insertInto(ledger)
+                            .set(field(name("name"), String.class), "ledger " + n)
+                            .set(field(name("currency"), String.class), "EUR")
+                            .set(field(name("created_at"), Long.class), 0L)
+                            .execute();
+                    if (n % 10 == 0) {
+                        throw new Conflict("refused " + n); // after writing: its row must not stay
+                    }
+                    return "ok";
+                }));
+            }
+
+            int refused = 0;
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (var result : pool.invokeAll(writes)) {
+                    try {
+                        assertThat(result.get()).isEqualTo("ok");
+                    } catch (ExecutionException e) {
+                        assertThat(e.getCause()).isInstanceOf(Conflict.class);
+                        refused++;
+                    }
+                }
+            }
+
+            assertThat(refused).isEqualTo(20);
+            assertThat(db.dsl().fetchCount(ledger)).isEqualTo(180);
+            assertThat(db.dsl().fetchCount(ledger, field(name("name"), String.class).eq("ledger 10"))).isZero();
+        }
+    }
+}
