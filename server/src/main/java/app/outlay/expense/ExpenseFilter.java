@@ -22,6 +22,9 @@ import org.jooq.impl.DSL;
 public record ExpenseFilter(LocalDate from, LocalDate to, List<String> types, Money minAmount, Money maxAmount,
                             List<String> words) {
 
+    /** Every expense of the ledger. */
+    static final ExpenseFilter NONE = new ExpenseFilter(null, null, List.of(), null, null, List.of());
+
     public static ExpenseFilter parse(Params params, Currency currency) {
         var filter = new ExpenseFilter(params.date("from"), params.date("to"), params.all("type"),
                 params.money("minAmount", currency), params.money("maxAmount", currency), words(params.one("q")));
@@ -45,6 +48,13 @@ public record ExpenseFilter(LocalDate from, LocalDate to, List<String> types, Mo
                 .distinct()
                 .limit(16)
                 .toList();
+    }
+
+    /** Whether the filter is made of whole months and types only, so per-month totals can answer it. */
+    boolean wholeMonths() {
+        return minAmount == null && maxAmount == null && words.isEmpty()
+                && (from == null || from.getDayOfMonth() == 1)
+                && (to == null || to.getDayOfMonth() == to.lengthOfMonth());
     }
 
     /** The SQL condition, always scoped to one ledger. */
