@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.SelectOnConditionStep;
 
 /** Expenses in the database. Every statement is scoped to one ledger. */
@@ -53,6 +54,11 @@ final class ExpenseStore {
 
     /** One page of the query, plus one row more when there is a next page. */
     List<Expense> list(long ledgerId, ExpenseQuery query, Currency currency) {
+        return listing(ledgerId, query).fetch(r -> toExpense(r, currency));
+    }
+
+    /** The statement behind {@link #list}; tests read its plan. */
+    Select<Record> listing(long ledgerId, ExpenseQuery query) {
         Condition where = query.filter().condition(ledgerId, dialect);
         if (query.cursor() != null) {
             where = where.and(query.cursor().condition());
@@ -60,8 +66,7 @@ final class ExpenseStore {
         return selectExpenses()
                 .where(where)
                 .orderBy(query.sort().orderBy())
-                .limit(query.limit() + 1)
-                .fetch(r -> toExpense(r, currency));
+                .limit(query.limit() + 1);
     }
 
     long insert(long ledgerId, NewExpense e, long userId, long now) {

@@ -1,0 +1,77 @@
+package app.outlay.expense;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.outlay.common.Money;
+import app.outlay.common.Params;
+import app.outlay.db.Database;
+import app.outlay.support.TestDatabases;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import org.jooq.conf.ParamType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every kind of listing is answered through an index, never by reading the whole expense table. */
+class ListingPlanTest {
+    private static final Currency EUR = Currency.getInstance("EUR");
+    private static Path dir;
+    private static Database db;
+
+    @BeforeAll
+    static void open() throws Exception {
+        dir = java.nio.file.Files.createTempDirectory("outlay-plan");
+        db = Database.open(TestDatabases.fresh(dir));
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"", "from=2024-01-01&to=2024-01-31", "type=food&type=rent", "q=coffee",
+            "sort=amount", "sort=-amount&minAmount=-10", "sort=date&from=2024-01-01", "type=food&q=coffee&from=2024-01-01",
+            "cursor"})
+    void listingUsesAnIndex(String query) {
+        var params = query.isEmpty() || query.equals("cursor") ? Map.<String, List<String>>of() : parse(query);
+        var expenseQuery = ExpenseQuery.parse(new Params(params), EUR);
+        if (query.equals("cursor")) {
+            var last = new Expense(7, 1, LocalDate.of(2024, 1, 1), "food", new Money(-100, EUR), "", 1,
+                    Instant.EPOCH, Instant.EPOCH, null, null);
+            expenseQuery = expenseQuery.after(Cursor.after(expenseQuery.sort(), last));
+        }
+        String sql = new ExpenseStore(db).listing(1, expenseQuery).getSQL(ParamType.INLINED);
+
+        String plan = plan(sql);
+
+        assertThat(plan).as(sql).doesNotContainPattern(TestDatabases.postgres()
+                ? "Seq Scan on expense" : "SCAN expense\\b(?! USING)");
+    }
+
+    private static String plan(String sql) {
+        if (!TestDatabases.postgres()) {
+            return db.dsl().fetch("EXPLAIN QUERY PLAN " + sql).toString();
+        }
+        // With no rows PostgreSQL would rightly prefer a sequential scan; forbid it to see that an index path exists.
+        return db.transaction(() -> {
+            db.dsl().execute("SET LOCAL enable_seqscan = off");
+            return db.dsl().fetch("EXPLAIN " + sql).toString();
+        });
+    }
+
+    private static Map<String, List<String>> parse(String query) {
+        var params = new java.util.LinkedHashMap<String, List<String>>();
+        for (String pair : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.computeIfAbsent(kv[0], k -> new java.util.ArrayList<>()).add(kv[1]);
+        }
+        return params;
+    }
+}
