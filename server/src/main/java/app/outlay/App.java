@@ -19,6 +19,7 @@ import app.outlay.http.Problems;
 import app.outlay.idempotency.Idempotency;
 import app.outlay.ledger.LedgerHandler;
 import app.outlay.ledger.LedgerService;
+import app.outlay.ops.Metrics;
 import app.outlay.ops.OpsHandler;
 import app.outlay.token.TokenHandler;
 import app.outlay.token.TokenService;
@@ -49,7 +50,8 @@ public final class App implements AutoCloseable {
     /** Opens the database (migrating it) and builds the server; nothing listens until {@link #start}. */
     public static App create(Config config) {
         Clock clock = Clock.systemUTC();
-        Database db = Database.open(config.db());
+        var metrics = new Metrics(config.accessLog());
+        Database db = Database.open(config.db(), metrics.registry());
         var ledgers = new LedgerService(db, config.currency(), clock);
         var users = new UserService(db, ledgers, config.currency(), config.openRegistration(), clock);
         var tokens = new TokenService(db, users, clock);
@@ -72,11 +74,13 @@ public final class App implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            cfg.requestLogger.http(metrics::record);
             cfg.staticFiles.enableWebjars();
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             Problems.register(cfg);
             cfg.routes.apiBuilder(() -> {
                 get("/health", ops::health);
+                get("/metrics", metrics::scrape);
                 get("/api/openapi.yaml", ops::openApi);
                 get("/docs", ops::docs);
                 path("/api/v1", () -> {

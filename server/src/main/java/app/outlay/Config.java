@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
  *
  * @param db a file path or a JDBC URL
  */
-public record Config(String bind, int port, String db, Currency currency, boolean openRegistration, long maxBodyBytes) {
+public record Config(String bind, int port, String db, Currency currency, boolean openRegistration, long maxBodyBytes,
+                     boolean accessLog) {
 
     public Config {
         if (port < 0 || port > 65535) {
@@ -27,19 +28,19 @@ public record Config(String bind, int port, String db, Currency currency, boolea
 
     /** Settings for tests and embedding: the defaults, on the given database. */
     public static Config defaults(String db) {
-        return new Config("127.0.0.1", 0, db, Currency.getInstance("EUR"), false, 16L << 20);
+        return new Config("127.0.0.1", 0, db, Currency.getInstance("EUR"), false, 16L << 20, false);
     }
 
     public Config withOpenRegistration(boolean open) {
-        return new Config(bind, port, db, currency, open, maxBodyBytes);
+        return new Config(bind, port, db, currency, open, maxBodyBytes, accessLog);
     }
 
     public Config withCurrency(Currency defaultCurrency) {
-        return new Config(bind, port, db, defaultCurrency, openRegistration, maxBodyBytes);
+        return new Config(bind, port, db, defaultCurrency, openRegistration, maxBodyBytes, accessLog);
     }
 
     public Config withMaxBodyBytes(long max) {
-        return new Config(bind, port, db, currency, openRegistration, max);
+        return new Config(bind, port, db, currency, openRegistration, max, accessLog);
     }
 
     /** Parses flags over the environment; empty when the program should just exit (help, version, bad usage). */
@@ -89,6 +90,10 @@ public record Config(String bind, int port, String db, Currency currency, boolea
                 description = "Let anyone register; otherwise only the first user, or an admin, can (env OUTLAY_OPEN_REGISTRATION, default ${DEFAULT-VALUE})", defaultValue = "false")
         boolean openRegistration;
 
+        @Option(names = "--access-log", paramLabel = "BOOLEAN", arity = "0..1", fallbackValue = "true",
+                description = "Log one line per request: method, route, status, duration (env OUTLAY_ACCESS_LOG, default ${DEFAULT-VALUE})", defaultValue = "true")
+        boolean accessLog;
+
         @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest JSON request body (env OUTLAY_MAX_BODY, default ${DEFAULT-VALUE})", defaultValue = "16777216")
         long maxBody;
 
@@ -106,7 +111,8 @@ public record Config(String bind, int port, String db, Currency currency, boolea
                 throw new CommandLine.ParameterException(spec.commandLine(), "--currency: not an ISO 4217 code: " + currency);
             }
             try {
-                config = new Config(bind, port, db == null || db.isBlank() ? defaultDatabase() : db, code, openRegistration, maxBody);
+                config = new Config(bind, port, db == null || db.isBlank() ? defaultDatabase() : db, code, openRegistration, maxBody,
+                        accessLog);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }

@@ -2,6 +2,9 @@ package app.outlay.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.jooq.ContextTransactionalCallable;
@@ -24,7 +27,7 @@ public final class Database implements AutoCloseable {
     /** Where the store allows one writer at a time, writes queue here instead of spinning on SQLITE_BUSY. */
     private final GroupCommit writer;
 
-    private Database(HikariDataSource dataSource, Dialect dialect, String url) {
+    private Database(HikariDataSource dataSource, Dialect dialect, String url, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.url = url;
@@ -33,12 +36,18 @@ public final class Database implements AutoCloseable {
                 .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
         configuration.settings().withRenderSchema(false).withExecuteLogging(false);
         this.dsl = DSL.using(configuration);
-        this.writer = dialect.singleWriter() ? new GroupCommit(dsl) : null;
+        this.writer = dialect.singleWriter() ? new GroupCommit(dsl, metrics) : null;
     }
 
     /** Opens the database at a file path or URL and brings its schema up to date. */
     public static Database open(String location) {
+        return open(location, new SimpleMeterRegistry());
+    }
+
+    /** The same, reporting the pool and the writer to {@code metrics}. */
+    public static Database open(String location, MeterRegistry metrics) {
         HikariConfig config = Dialect.pool(location);
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         String url = config.getJdbcUrl();
         Dialect dialect = Dialect.of(url);
         Dialect.prepare(url);
@@ -54,7 +63,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool, dialect, url);
+        return new Database(pool, dialect, url, metrics);
     }
 
     public DSLContext dsl() {

@@ -1,5 +1,8 @@
 package app.outlay.db;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -23,10 +26,15 @@ final class GroupCommit implements AutoCloseable {
     private final DSLContext dsl;
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final DistributionSummary batchSizes;
     private volatile boolean open = true;
 
-    GroupCommit(DSLContext dsl) {
+    GroupCommit(DSLContext dsl, MeterRegistry metrics) {
         this.dsl = dsl;
+        this.batchSizes = DistributionSummary.builder("outlay.writer.batch.size")
+                .description("Writes committed together").register(metrics);
+        Gauge.builder("outlay.writer.queue", queue, BlockingQueue::size)
+                .description("Writes waiting for the writer").register(metrics);
         this.thread = Thread.ofPlatform().name("outlay-writer").daemon().start(this::run);
     }
 
@@ -62,6 +70,7 @@ final class GroupCommit implements AutoCloseable {
                 continue; // closing: drain what is left
             }
             queue.drainTo(batch, MAX_BATCH - 1);
+            batchSizes.record(batch.size());
             commit(batch);
             batch.clear();
         }

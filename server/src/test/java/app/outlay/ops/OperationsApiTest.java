@@ -97,4 +97,25 @@ class OperationsApiTest {
                 .build();
         return BROWSER.send(request, HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void metricsCountRequestsByRouteAndStatusInPrometheusFormat() {
+        // given a few answered requests
+        var member = server.newUser("measured");
+        member.api().get(member.expenses());
+        member.api().get(member.expenses() + "/999999");
+
+        // when
+        var metrics = server.anonymous().get("/metrics");
+
+        // then
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.header("Content-Type")).startsWith("text/plain");
+        assertThat(metrics.body())
+                .contains("route=\"/api/v1/ledgers/{ledgerId}/expenses\"")
+                .contains("route=\"/api/v1/ledgers/{ledgerId}/expenses/{expenseId}\",status=\"404\"")
+                .contains("hikaricp_connections")
+                .contains("jvm_memory_used_bytes")
+                .doesNotContain("999999");
+    }
 }
