@@ -103,6 +103,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs reads whose results stream (exports): PostgreSQL's driver fetches in chunks only inside a
+     * transaction; SQLite streams as is, and must not take the writer's turn for it.
+     */
+    public <T> T streaming(Supplier<T> reads) {
+        if (dialect.singleWriter()) {
+            return reads.get();
+        }
+        return dsl.transactionResult((ContextTransactionalCallable<T>) reads::get);
+    }
+
     /** Whether the database answers a trivial query now. */
     public boolean isUp() {
         try {

@@ -22,7 +22,6 @@ import java.util.function.UnaryOperator;
 public final class ExpenseService {
     static final int MAX_BATCH = 10_000;
     private static final int MAX_REPORTED_ERRORS = 100;
-    private static final int EXPORT_PAGE = ExpenseQuery.MAX_LIMIT;
 
     private final Database db;
     private final ExpenseStore store;
@@ -106,22 +105,16 @@ public final class ExpenseService {
     }
 
     /**
-     * Every row the filter matches, in the requested order, read a page at a time so memory stays flat.
+     * Every row the filter matches, in the requested order, streamed from one query so memory stays flat.
      * Access and parameters are checked here, before any row is written.
      */
     public Export export(CurrentUser user, long ledgerId, Params params) {
         Ledger ledger = ledgers.access(user, ledgerId, Role.VIEWER);
-        var parsed = ExpenseQuery.parse(params, ledger.currency());
-        return sink -> {
-            var query = new ExpenseQuery(parsed.filter(), parsed.sort(), EXPORT_PAGE, null);
-            while (query != null) {
-                List<Expense> rows = store.list(ledger.id(), query, ledger.currency());
-                rows.stream().limit(EXPORT_PAGE).forEach(sink);
-                query = rows.size() > EXPORT_PAGE
-                        ? query.after(Cursor.after(query.sort(), rows.get(EXPORT_PAGE - 1)))
-                        : null;
-            }
-        };
+        var query = ExpenseQuery.parse(params, ledger.currency());
+        return sink -> db.streaming(() -> {
+            store.forEach(ledger.id(), query.filter(), query.sort(), ledger.currency(), sink);
+            return null;
+        });
     }
 
     /** The rows of an export, handed to a sink one by one. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -24,6 +25,8 @@ final class ExpenseStore {
     private static final UserTable UPDATER = APP_USER.as("updater");
     /** Rows per INSERT statement in a batch: well under SQLite's limit of 32,766 bound values. */
     private static final int CHUNK = 500;
+    /** Rows per round trip when streaming an export. */
+    private static final int STREAM_CHUNK = 1000;
 
     private final DSLContext dsl;
     private final Dialect dialect;
@@ -55,6 +58,17 @@ final class ExpenseStore {
     /** One page of the query, plus one row more when there is a next page. */
     List<Expense> list(long ledgerId, ExpenseQuery query, Currency currency) {
         return listing(ledgerId, query).fetch(r -> toExpense(r, currency));
+    }
+
+    /** Hands every row of the filter, in order, to {@code sink} as it is read: memory stays flat. */
+    void forEach(long ledgerId, ExpenseFilter filter, Sort sort, Currency currency, Consumer<Expense> sink) {
+        try (var rows = selectExpenses()
+                .where(filter.condition(ledgerId, dialect))
+                .orderBy(sort.orderBy())
+                .fetchSize(STREAM_CHUNK)
+                .fetchLazy()) {
+            rows.forEach(r -> sink.accept(toExpense(r, currency)));
+        }
     }
 
     /** The statement behind {@link #list}; tests read its plan. */
