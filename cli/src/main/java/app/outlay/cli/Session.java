@@ -34,8 +34,9 @@ public final class Session {
         return context;
     }
 
-    /** Standard error, for messages. */
+    /** Standard error, for messages; the data written so far go out first, so that a terminal shows them in order. */
     public PrintStream messages() {
+        context.out().flush();
         return context.err();
     }
 
