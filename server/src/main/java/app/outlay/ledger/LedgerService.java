@@ -7,7 +7,10 @@ import app.outlay.common.Invalid;
 import app.outlay.common.NotFound;
 import app.outlay.db.Database;
 import app.outlay.user.CurrentUser;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +23,18 @@ public final class LedgerService {
     private final LedgerStore store;
     private final Currency defaultCurrency;
     private final Clock clock;
+    /**
+     * Memberships seen lately: most requests skip the access query. Changes on this server empty it at
+     * once; other servers sharing the database notice within {@link #REMEMBER}.
+     */
+    private final Cache<Membership, Ledger> recent = Caffeine.newBuilder()
+            .expireAfterWrite(REMEMBER)
+            .maximumSize(10_000)
+            .build();
+
+    static final Duration REMEMBER = Duration.ofSeconds(2);
+
+    private record Membership(long userId, long ledgerId) {}
 
     public LedgerService(Database db, Currency defaultCurrency, Clock clock) {
         this.db = db;
@@ -37,7 +52,10 @@ public final class LedgerService {
      * members with too weak a role get 403.
      */
     public Ledger access(CurrentUser user, long ledgerId, Role needed) {
-        Ledger ledger = store.find(user.id(), ledgerId).orElseThrow(() -> new NotFound("No such ledger."));
+        Ledger ledger = recent.get(new Membership(user.id(), ledgerId), m -> store.find(m.userId(), m.ledgerId()).orElse(null));
+        if (ledger == null) {
+            throw new NotFound("No such ledger.");
+        }
         if (!ledger.role().includes(needed)) {
             throw new Forbidden("This needs the " + needed.wire() + " role in the ledger.");
         }
@@ -67,7 +85,7 @@ public final class LedgerService {
         String name = rawName == null ? null : errors.attempt(() -> parseName(rawName));
         Currency currency = rawCurrency == null ? null : errors.attempt(() -> parseCurrency(rawCurrency));
         errors.throwIfAny();
-        return db.transaction(() -> {
+        Ledger changed = db.transaction(() -> {
             Ledger ledger = access(user, ledgerId, Role.OWNER);
             if (currency != null && !currency.equals(ledger.currency())) {
                 throw new Conflict("A ledger's currency cannot change; create a new ledger instead.");
@@ -76,6 +94,8 @@ public final class LedgerService {
             store.update(ledgerId, updated.name(), updated.currency());
             return updated;
         });
+        recent.invalidateAll();
+        return changed;
     }
 
     /** Deletes the ledger and every expense in it. */
@@ -84,6 +104,7 @@ public final class LedgerService {
             access(user, ledgerId, Role.OWNER);
             store.delete(ledgerId);
         });
+        recent.invalidateAll();
     }
 
     private static String parseName(String raw) {

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -23,12 +26,21 @@ import java.util.Optional;
 public final class TokenService {
     private static final String PREFIX = "olt_";
     private static final int MAX_NAME = 100;
+    static final Duration REMEMBER = Duration.ofSeconds(2);
 
     private final Database db;
     private final TokenStore store;
     private final UserService users;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Tokens seen lately, by hash: most requests skip the lookup. A revocation empties it here at once;
+     * other servers sharing the database notice within {@link #REMEMBER}.
+     */
+    private final Cache<String, CurrentUser> recent = Caffeine.newBuilder()
+            .expireAfterWrite(REMEMBER)
+            .maximumSize(10_000)
+            .build();
 
     public TokenService(Database db, UserService users, Clock clock) {
         this.db = db;
@@ -58,7 +70,7 @@ public final class TokenService {
         if (!secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        return store.findUser(hash(secret));
+        return Optional.ofNullable(recent.get(hash(secret), hash -> store.findUser(hash).orElse(null)));
     }
 
     public List<Token> list(CurrentUser user) {
@@ -67,6 +79,7 @@ public final class TokenService {
 
     public void revoke(CurrentUser user, long tokenId) {
         boolean deleted = db.transaction(() -> store.delete(user.id(), tokenId));
+        recent.invalidateAll(); // revocations are rare: forgetting every token is simpler than finding one
         if (!deleted) {
             throw new NotFound("No such token.");
         }
