@@ -28,6 +28,7 @@ import app.outlay.user.UserService;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -138,7 +139,7 @@ public final class App implements AutoCloseable {
         App app = create(config).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         LOG.info("Outlay listening on http://{}:{} using {} (ready {} ms after the JVM started)", config.bind(),
-                app.port(), app.db.describe(), java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+                app.port(), app.db.describe(), ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     @Override

@@ -8,6 +8,7 @@ import app.outlay.http.JsonBody;
 import app.outlay.http.Links;
 import app.outlay.http.PathIds;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 
 /** The expense routes: HTTP in, one service call, HTTP out. */
@@ -71,7 +72,7 @@ public final class ExpenseHandler {
         ctx.json(new PageView(page.items().stream().map(ExpenseView::of).toList(), page.nextCursor()));
     }
 
-    record PageView(java.util.List<ExpenseView> items, String nextCursor) {}
+    record PageView(List<ExpenseView> items, String nextCursor) {}
 
     private static void respond(Context ctx, Expense e) {
         ctx.header("ETag", ExpenseView.etag(e)).json(ExpenseView.of(e));

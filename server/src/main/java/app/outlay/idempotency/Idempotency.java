@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
 
@@ -68,7 +69,7 @@ public final class Idempotency {
         };
     }
 
-    private java.util.Optional<IdempotencyStore.StoredResponse> find(CurrentUser user, String key) {
+    private Optional<IdempotencyStore.StoredResponse> find(CurrentUser user, String key) {
         return store.find(user.id(), key, clock.millis() - KEEP.toMillis());
     }
 
