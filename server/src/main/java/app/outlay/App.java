@@ -19,6 +19,8 @@ import app.outlay.http.Problems;
 import app.outlay.idempotency.Idempotency;
 import app.outlay.ledger.LedgerHandler;
 import app.outlay.ledger.LedgerService;
+import app.outlay.ledger.MemberHandler;
+import app.outlay.ledger.MemberService;
 import app.outlay.ops.OpsHandler;
 import app.outlay.token.TokenHandler;
 import app.outlay.token.TokenService;
@@ -52,6 +54,7 @@ public final class App implements AutoCloseable {
         Database db = Database.open(config.db());
         var ledgers = new LedgerService(db, config.currency(), clock);
         var users = new UserService(db, ledgers, config.currency(), config.openRegistration(), clock);
+        var members = new MemberService(db, ledgers, users);
         var tokens = new TokenService(db, users, clock);
         var expenses = new ExpenseService(db, ledgers, clock);
         var summaries = new SummaryService(db, ledgers);
@@ -62,6 +65,7 @@ public final class App implements AutoCloseable {
         var userRoutes = new UserHandler(users);
         var tokenRoutes = new TokenHandler(tokens);
         var ledgerRoutes = new LedgerHandler(ledgers);
+        var memberRoutes = new MemberHandler(members);
         var expenseRoutes = new ExpenseHandler(expenses);
         var summaryRoutes = new SummaryHandler(summaries);
 
@@ -92,6 +96,9 @@ public final class App implements AutoCloseable {
                         get(ledgerRoutes::get);
                         patch(ledgerRoutes::update);
                         delete(ledgerRoutes::delete);
+                        get("/members", memberRoutes::list);
+                        put("/members/{username}", memberRoutes::put);
+                        delete("/members/{username}", memberRoutes::remove);
                         get("/expenses", expenseRoutes::list);
                         post("/expenses", idempotent.around(expenseRoutes::create));
                         post("/expenses/batch", idempotent.around(expenseRoutes::createAll));

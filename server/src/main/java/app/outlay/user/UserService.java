@@ -78,6 +78,11 @@ public final class UserService {
         return found.get().user();
     }
 
+    /** The user with this username, in any case; empty when there is none (or it cannot be a username). */
+    public Optional<CurrentUser> find(String rawUsername) {
+        return findByKey(rawUsername).map(UserStore.StoredUser::user);
+    }
+
     private Optional<UserStore.StoredUser> findByKey(String rawUsername) {
         try {
             return store.findByUsername(Username.parse("username", rawUsername));
