@@ -2,24 +2,16 @@ package app.outlay.token;
 
 import app.outlay.common.Invalid;
 import app.outlay.common.NotFound;
+import app.outlay.common.Secrets;
 import app.outlay.db.Database;
 import app.outlay.user.CurrentUser;
 import app.outlay.user.UserService;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * Personal access tokens: 256 random bits, shown once, stored only as their SHA-256
- * (a slow hash adds nothing for secrets this long, and lookups stay one index probe).
- */
+/** Personal access tokens: 256 random bits, shown once, stored only as their SHA-256 ({@link Secrets}). */
 public final class TokenService {
     private static final String PREFIX = "olt_";
     private static final int MAX_NAME = 100;
@@ -28,7 +20,6 @@ public final class TokenService {
     private final TokenStore store;
     private final UserService users;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public TokenService(Database db, UserService users, Clock clock) {
         this.db = db;
@@ -46,11 +37,9 @@ public final class TokenService {
             throw Invalid.field("name", "must be at most " + MAX_NAME + " characters");
         }
         CurrentUser user = users.login(username, password, clientAddress);
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = Secrets.generate(PREFIX);
         long now = clock.millis();
-        long id = db.transaction(() -> store.insert(user.id(), label, hash(secret), now));
+        long id = db.transaction(() -> store.insert(user.id(), label, Secrets.hash(secret), now));
         return new IssuedToken(new Token(id, label, Instant.ofEpochMilli(now)), secret);
     }
 
@@ -58,7 +47,7 @@ public final class TokenService {
         if (!secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        return store.findUser(hash(secret));
+        return store.findUser(Secrets.hash(secret));
     }
 
     public List<Token> list(CurrentUser user) {
@@ -69,15 +58,6 @@ public final class TokenService {
         boolean deleted = db.transaction(() -> store.delete(user.id(), tokenId));
         if (!deleted) {
             throw new NotFound("No such token.");
-        }
-    }
-
-    private static String hash(String secret) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
