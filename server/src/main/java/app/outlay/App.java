@@ -16,6 +16,7 @@ import app.outlay.expense.SummaryService;
 import app.outlay.http.Auth;
 import app.outlay.http.Json;
 import app.outlay.http.Problems;
+import app.outlay.http.SessionCookie;
 import app.outlay.idempotency.Idempotency;
 import app.outlay.ledger.LedgerHandler;
 import app.outlay.ledger.LedgerService;
@@ -24,6 +25,8 @@ import app.outlay.ledger.MemberService;
 import app.outlay.ops.OpsHandler;
 import app.outlay.token.TokenHandler;
 import app.outlay.token.TokenService;
+import app.outlay.user.SessionHandler;
+import app.outlay.user.SessionService;
 import app.outlay.user.UserHandler;
 import app.outlay.user.UserService;
 import io.javalin.Javalin;
@@ -50,20 +53,27 @@ public final class App implements AutoCloseable {
 
     /** Opens the database (migrating it) and builds the server; nothing listens until {@link #start}. */
     public static App create(Config config) {
-        Clock clock = Clock.systemUTC();
+        return create(config, Clock.systemUTC());
+    }
+
+    /** As {@link #create(Config)}, with a clock of the caller's (tests move it to expire sessions). */
+    public static App create(Config config, Clock clock) {
         Database db = Database.open(config.db());
         var ledgers = new LedgerService(db, config.currency(), clock);
         var users = new UserService(db, ledgers, config.currency(), config.openRegistration(), clock);
         var members = new MemberService(db, ledgers, users);
         var tokens = new TokenService(db, users, clock);
+        var sessions = new SessionService(db, users, config.sessionIdle(), config.sessionLifetime(), clock);
         var expenses = new ExpenseService(db, ledgers, clock);
         var summaries = new SummaryService(db, ledgers);
 
-        var auth = new Auth(tokens);
+        var cookie = new SessionCookie(config.behindHttps());
+        var auth = new Auth(tokens, sessions, cookie);
         var idempotent = new Idempotency(db, clock);
         var ops = new OpsHandler(db);
         var userRoutes = new UserHandler(users);
         var tokenRoutes = new TokenHandler(tokens);
+        var sessionRoutes = new SessionHandler(sessions, cookie);
         var ledgerRoutes = new LedgerHandler(ledgers);
         var memberRoutes = new MemberHandler(members);
         var expenseRoutes = new ExpenseHandler(expenses);
@@ -86,7 +96,11 @@ public final class App implements AutoCloseable {
                 path("/api/v1", () -> {
                     before("/*", auth::authenticate);
                     post("/users", userRoutes::register);
+                    put("/users/{username}/password", userRoutes::resetPassword);
                     get("/me", userRoutes::me);
+                    put("/me/password", userRoutes::changePassword);
+                    post("/sessions", sessionRoutes::create);
+                    delete("/sessions/current", sessionRoutes::end);
                     post("/tokens", tokenRoutes::create);
                     get("/tokens", tokenRoutes::list);
                     delete("/tokens/{tokenId}", tokenRoutes::revoke);
