@@ -82,18 +82,22 @@ public record Config(String bind, int port, String db, Currency currency, boolea
     /** Parses flags over the environment; empty when the program should just exit (help, version, bad usage). */
     static Optional<Config> load(String[] args, Map<String, String> env) {
         var options = new Options();
-        var cli = new CommandLine(options).setDefaultValueProvider(option -> {
-            String name = option.isOption() ? ((CommandLine.Model.OptionSpec) option).longestName() : null;
-            return name == null ? null : env.get("OUTLAY_" + name.substring(2).replace('-', '_').toUpperCase());
-        });
-        int exit = cli.execute(args);
+        int exit = commandLine(options, env).execute(args);
         if (options.config != null) {
             return Optional.of(options.config);
         }
         if (exit != 0) {
             System.exit(exit);
         }
-        return Optional.empty(); // --help or --version was printed
+        return Optional.empty(); // --help or --version was printed, or a subcommand ran
+    }
+
+    /** The server's command line with its subcommands; an option's default comes from its {@code OUTLAY_*} variable. */
+    static CommandLine commandLine(Options options, Map<String, String> env) {
+        return new CommandLine(options).setDefaultValueProvider(option -> {
+            String name = option.isOption() ? ((CommandLine.Model.OptionSpec) option).longestName() : null;
+            return name == null ? null : env.get("OUTLAY_" + name.substring(2).replace('-', '_').toUpperCase());
+        });
     }
 
     static String defaultDatabase() {
@@ -107,7 +111,7 @@ public record Config(String bind, int port, String db, Currency currency, boolea
     @Command(name = "outlay-server", mixinStandardHelpOptions = true, version = "outlay-server 0.1",
             description = "Serves the Outlay expenses API and web client.%n"
                     + "Every option can also be set by an environment variable: --db as OUTLAY_DB, and so on.",
-            sortOptions = false)
+            sortOptions = false, subcommands = UserCommand.class)
     static final class Options implements Callable<Integer> {
         private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
 
@@ -117,11 +121,11 @@ public record Config(String bind, int port, String db, Currency currency, boolea
         @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (env OUTLAY_BIND, default ${DEFAULT-VALUE})", defaultValue = "127.0.0.1")
         String bind;
 
-        @Option(names = "--db", paramLabel = "FILE|URL",
+        @Option(names = "--db", paramLabel = "FILE|URL", scope = CommandLine.ScopeType.INHERIT,
                 description = "SQLite file path or JDBC URL (env OUTLAY_DB, default ~/.local/share/outlay/outlay.db)")
         String db;
 
-        @Option(names = "--currency", paramLabel = "CODE", description = "Currency of new users' first ledger, ISO 4217 (env OUTLAY_CURRENCY, default ${DEFAULT-VALUE})", defaultValue = "EUR")
+        @Option(names = "--currency", paramLabel = "CODE", scope = CommandLine.ScopeType.INHERIT, description = "Currency of new users' first ledger, ISO 4217 (env OUTLAY_CURRENCY, default ${DEFAULT-VALUE})", defaultValue = "EUR")
         String currency;
 
         @Option(names = "--open-registration", paramLabel = "BOOLEAN", arity = "0..1", fallbackValue = "true",
@@ -154,20 +158,29 @@ public record Config(String bind, int port, String db, Currency currency, boolea
 
         @Override
         public Integer call() {
-            Currency code;
+            Currency code = currencyCode(spec);
             try {
-                code = Currency.getInstance(currency.trim().toUpperCase());
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--currency: not an ISO 4217 code: " + currency);
-            }
-            try {
-                config = new Config(bind, port, db == null || db.isBlank() ? defaultDatabase() : db, code, openRegistration,
+                config = new Config(bind, port, database(), code, openRegistration,
                         maxBody, behindHttps, duration("--session-idle", sessionIdle),
                         duration("--session-lifetime", sessionLifetime), tlsCert, tlsKey);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             return 0;
+        }
+
+        /** The {@code --db} value, or the default SQLite file. */
+        String database() {
+            return db == null || db.isBlank() ? defaultDatabase() : db;
+        }
+
+        /** The {@code --currency} value; a usage error of {@code command} when it is no ISO 4217 code. */
+        Currency currencyCode(CommandLine.Model.CommandSpec command) {
+            try {
+                return Currency.getInstance(currency.trim().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(command.commandLine(), "--currency: not an ISO 4217 code: " + currency);
+            }
         }
 
         /** A duration as {@code 90s}, {@code 30m}, {@code 12h} or {@code 7d}. */

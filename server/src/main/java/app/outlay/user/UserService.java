@@ -119,10 +119,11 @@ public final class UserService {
     }
 
     /** Sets a user's password for the server's own command line; every session of that user ends. */
-    public void resetPassword(String username, String rawPassword) {
+    public CurrentUser resetPassword(String username, String rawPassword) {
         Password password = Password.parse("password", rawPassword);
         CurrentUser user = find(username).orElseThrow(() -> new NotFound("No such user."));
         setPassword(user, password, null);
+        return user;
     }
 
     private void setPassword(CurrentUser user, Password password, Long keepSession) {
