@@ -14,6 +14,7 @@ import app.outlay.expense.ExpenseService;
 import app.outlay.expense.SummaryHandler;
 import app.outlay.expense.SummaryService;
 import app.outlay.http.Auth;
+import app.outlay.http.Hardening;
 import app.outlay.http.Json;
 import app.outlay.http.Problems;
 import app.outlay.http.SessionCookie;
@@ -89,6 +90,7 @@ public final class App implements AutoCloseable {
             cfg.staticFiles.enableWebjars();
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             Problems.register(cfg);
+            Hardening.register(cfg, config.tls() || config.behindHttps());
             cfg.routes.apiBuilder(() -> {
                 get("/health", ops::health);
                 get("/api/openapi.yaml", ops::openApi);
@@ -154,8 +156,9 @@ public final class App implements AutoCloseable {
     static void run(Config config) {
         App app = create(config).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
-        LOG.info("Outlay listening on http://{}:{} using {} (ready {} ms after the JVM started)", config.bind(),
-                app.port(), app.db.describe(), java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        LOG.info("Outlay listening on {}://{}:{} using {} (ready {} ms after the JVM started)",
+                config.tls() ? "https" : "http", config.bind(), app.port(), app.db.describe(),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     @Override
