@@ -18,6 +18,7 @@ import app.outlay.http.Hardening;
 import app.outlay.http.Json;
 import app.outlay.http.Problems;
 import app.outlay.http.SessionCookie;
+import app.outlay.http.Tls;
 import app.outlay.idempotency.Idempotency;
 import app.outlay.ledger.LedgerHandler;
 import app.outlay.ledger.LedgerService;
@@ -59,6 +60,7 @@ public final class App implements AutoCloseable {
 
     /** As {@link #create(Config)}, with a clock of the caller's (tests move it to expire sessions). */
     public static App create(Config config, Clock clock) {
+        Tls tls = config.tls() ? Tls.load(config.tlsCert(), config.tlsKey()) : null;
         Database db = Database.open(config.db());
         var ledgers = new LedgerService(db, config.currency(), clock);
         var users = new UserService(db, ledgers, config.currency(), config.openRegistration(), clock);
@@ -91,6 +93,9 @@ public final class App implements AutoCloseable {
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             Problems.register(cfg);
             Hardening.register(cfg, config.tls() || config.behindHttps());
+            if (tls != null) {
+                cfg.jetty.addConnector((server, http) -> tls.connector(server, http, config.bind(), config.port()));
+            }
             cfg.routes.apiBuilder(() -> {
                 get("/health", ops::health);
                 get("/api/openapi.yaml", ops::openApi);
