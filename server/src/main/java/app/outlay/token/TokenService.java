@@ -10,9 +10,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Personal access tokens: 256 random bits, shown once, stored only as their SHA-256 ({@link Secrets}). */
 public final class TokenService {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
     private static final String PREFIX = "olt_";
     private static final int MAX_NAME = 100;
 
@@ -40,6 +43,7 @@ public final class TokenService {
         String secret = Secrets.generate(PREFIX);
         long now = clock.millis();
         long id = db.transaction(() -> store.insert(user.id(), label, Secrets.hash(secret), now));
+        LOG.info("{} signed in from {} (token {})", user.username(), clientAddress, id);
         return new IssuedToken(new Token(id, label, Instant.ofEpochMilli(now)), secret);
     }
 

@@ -6,6 +6,8 @@ import app.outlay.db.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Browser sessions: a random id of 256 bits, kept by the browser in a cookie and by the server only as its
@@ -13,6 +15,7 @@ import java.util.Optional;
  * user's password changes. Signing in goes through {@link UserService#login}: the same throttle, the same answers.
  */
 public final class SessionService {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
     private static final String PREFIX = "ols_";
     /** How stale the recorded last use may get before a request records it again (fewer writes). */
     private static final Duration MAX_TOUCH_INTERVAL = Duration.ofMinutes(1);
@@ -47,6 +50,7 @@ public final class SessionService {
             store.deleteExpired(now - idle.toMillis(), now - lifetime.toMillis());
             store.insert(user.id(), Secrets.hash(id), now);
         });
+        LOG.info("{} signed in from {} (browser session)", user.username(), clientAddress);
         return new Started(id, lifetime);
     }
 

@@ -12,9 +12,16 @@ import java.time.Clock;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Registration, password checks and password changes. */
+/**
+ * Registration, password checks and password changes. Failed sign-ins and password changes are logged (for
+ * tools such as fail2ban) with the address and a known username, never with what was typed as a password.
+ */
 public final class UserService {
+    private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
+
     private final Database db;
     private final UserStore store;
     private final SessionStore sessions;
@@ -88,6 +95,9 @@ public final class UserService {
         String given = password == null ? "" : password;
         boolean ok = found.isPresent() ? hasher.matches(given, found.get().passwordHash()) : decoy(given);
         if (!ok) {
+            // Not the name typed for an unknown user: people type their password there by mistake.
+            LOG.info("Failed sign-in from {} ({})", clientAddress,
+                    found.map(u -> "wrong password for " + u.user().username()).orElse("unknown username"));
             throttle.failed(key, clientAddress);
             throw new Unauthenticated("Wrong username or password.");
         }
@@ -107,7 +117,8 @@ public final class UserService {
         } catch (Unauthenticated e) {
             throw Invalid.field("currentPassword", "is not the current password");
         }
-        setPassword(user, password, session.orElse(null));
+        int ended = setPassword(user, password, session.orElse(null));
+        LOG.info("{} changed their password from {}; {} other session(s) ended", user.username(), clientAddress, ended);
     }
 
     /** An admin sets another user's password; every session of that user ends. */
@@ -115,7 +126,8 @@ public final class UserService {
         if (!caller.admin()) {
             throw new Forbidden("Only an admin can reset a password.");
         }
-        resetPassword(username, rawPassword);
+        CurrentUser user = resetPassword(username, rawPassword);
+        LOG.info("{} set a new password for {}", caller.username(), user.username());
     }
 
     /** Sets a user's password for the server's own command line; every session of that user ends. */
@@ -126,11 +138,12 @@ public final class UserService {
         return user;
     }
 
-    private void setPassword(CurrentUser user, Password password, Long keepSession) {
+    /** Returns how many of the user's sessions ended. */
+    private int setPassword(CurrentUser user, Password password, Long keepSession) {
         String hash = hasher.hash(password.value());
-        db.transaction(() -> {
+        return db.transaction(() -> {
             store.updatePassword(user.id(), hash);
-            sessions.deleteAllOf(user.id(), keepSession);
+            return sessions.deleteAllOf(user.id(), keepSession);
         });
     }
 
