@@ -58,8 +58,8 @@ class HardeningApiTest {
     @Test
     void theWebClientAndTheDocsPageGetTheStrictPolicy() throws IOException {
         // when
-        String root = raw("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        String docs = raw("GET /docs/index.html HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String root = server.raw("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String docs = server.raw("GET /docs/index.html HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         // then
         assertThat(root).startsWith("HTTP/1.1 200 ").contains("\r\nContent-Security-Policy: " + CSP + "\r\n");
@@ -70,7 +70,7 @@ class HardeningApiTest {
     @Test
     void headersLargerThanTheLimitAreRefusedWithAProblemThatCarriesTheHeadersToo() throws IOException {
         // when
-        String answer = raw("GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "x".repeat(9000)
+        String answer = server.raw("GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "x".repeat(9000)
                 + "\r\nConnection: close\r\n\r\n");
 
         // then
@@ -127,12 +127,4 @@ class HardeningApiTest {
         }
     }
 
-    private static String raw(String request) throws IOException {
-        var base = URI.create(server.baseUrl());
-        try (var socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

@@ -4,6 +4,9 @@ import app.outlay.App;
 import app.outlay.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -97,6 +100,18 @@ public final class TestServer implements AutoCloseable {
     /** {@code name=value} of a {@code Set-Cookie} header. */
     public static String cookiePair(String setCookie) {
         return setCookie.split(";", 2)[0];
+    }
+
+    /** Sends a request as bytes on a socket and reads the whole answer: for requests no HTTP client would send. */
+    public String raw(String request) {
+        var base = URI.create(baseUrl());
+        try (var socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
