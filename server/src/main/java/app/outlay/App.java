@@ -14,15 +14,22 @@ import app.outlay.expense.ExpenseService;
 import app.outlay.expense.SummaryHandler;
 import app.outlay.expense.SummaryService;
 import app.outlay.http.Auth;
+import app.outlay.http.Hardening;
 import app.outlay.http.Json;
 import app.outlay.http.Problems;
+import app.outlay.http.SessionCookie;
+import app.outlay.http.Tls;
 import app.outlay.idempotency.Idempotency;
 import app.outlay.ledger.LedgerHandler;
 import app.outlay.ledger.LedgerService;
 import app.outlay.ops.Metrics;
+import app.outlay.ledger.MemberHandler;
+import app.outlay.ledger.MemberService;
 import app.outlay.ops.OpsHandler;
 import app.outlay.token.TokenHandler;
 import app.outlay.token.TokenService;
+import app.outlay.user.SessionHandler;
+import app.outlay.user.SessionService;
 import app.outlay.user.UserHandler;
 import app.outlay.user.UserService;
 import io.javalin.Javalin;
@@ -50,21 +57,31 @@ public final class App implements AutoCloseable {
 
     /** Opens the database (migrating it) and builds the server; nothing listens until {@link #start}. */
     public static App create(Config config) {
-        Clock clock = Clock.systemUTC();
+        return create(config, Clock.systemUTC());
+    }
+
+    /** As {@link #create(Config)}, with a clock of the caller's (tests move it to expire sessions). */
+    public static App create(Config config, Clock clock) {
+        Tls tls = config.tls() ? Tls.load(config.tlsCert(), config.tlsKey()) : null;
         var metrics = new Metrics(config.accessLog());
         Database db = Database.open(config.db(), metrics.registry());
         var ledgers = new LedgerService(db, config.currency(), clock);
         var users = new UserService(db, ledgers, config.currency(), config.openRegistration(), clock);
+        var members = new MemberService(db, ledgers, users);
         var tokens = new TokenService(db, users, clock);
+        var sessions = new SessionService(db, users, config.sessionIdle(), config.sessionLifetime(), clock);
         var expenses = new ExpenseService(db, ledgers, clock);
         var summaries = new SummaryService(db, ledgers);
 
-        var auth = new Auth(tokens);
+        var cookie = new SessionCookie(config.behindHttps());
+        var auth = new Auth(tokens, sessions, cookie);
         var idempotent = new Idempotency(db, clock);
         var ops = new OpsHandler(db);
         var userRoutes = new UserHandler(users);
         var tokenRoutes = new TokenHandler(tokens);
+        var sessionRoutes = new SessionHandler(sessions, cookie);
         var ledgerRoutes = new LedgerHandler(ledgers);
+        var memberRoutes = new MemberHandler(members);
         var expenseRoutes = new ExpenseHandler(expenses);
         var summaryRoutes = new SummaryHandler(summaries);
 
@@ -79,6 +96,10 @@ public final class App implements AutoCloseable {
             cfg.staticFiles.enableWebjars();
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             Problems.register(cfg);
+            Hardening.register(cfg, config.tls() || config.behindHttps());
+            if (tls != null) {
+                cfg.jetty.addConnector((server, http) -> tls.connector(server, http, config.bind(), config.port()));
+            }
             cfg.routes.apiBuilder(() -> {
                 get("/health", ops::health);
                 get("/metrics", metrics::scrape);
@@ -87,7 +108,11 @@ public final class App implements AutoCloseable {
                 path("/api/v1", () -> {
                     before("/*", auth::authenticate);
                     post("/users", userRoutes::register);
+                    put("/users/{username}/password", userRoutes::resetPassword);
                     get("/me", userRoutes::me);
+                    put("/me/password", userRoutes::changePassword);
+                    post("/sessions", sessionRoutes::create);
+                    delete("/sessions/current", sessionRoutes::end);
                     post("/tokens", tokenRoutes::create);
                     get("/tokens", tokenRoutes::list);
                     delete("/tokens/{tokenId}", tokenRoutes::revoke);
@@ -97,6 +122,9 @@ public final class App implements AutoCloseable {
                         get(ledgerRoutes::get);
                         patch(ledgerRoutes::update);
                         delete(ledgerRoutes::delete);
+                        get("/members", memberRoutes::list);
+                        put("/members/{username}", memberRoutes::put);
+                        delete("/members/{username}", memberRoutes::remove);
                         get("/expenses", expenseRoutes::list);
                         post("/expenses", idempotent.around(expenseRoutes::create));
                         post("/expenses/batch", idempotent.around(expenseRoutes::createAll));
@@ -138,8 +166,9 @@ public final class App implements AutoCloseable {
     static void run(Config config) {
         App app = create(config).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
-        LOG.info("Outlay listening on http://{}:{} using {} (ready {} ms after the JVM started)", config.bind(),
-                app.port(), app.db.describe(), ManagementFactory.getRuntimeMXBean().getUptime());
+        LOG.info("Outlay listening on {}://{}:{} using {} (ready {} ms after the JVM started)",
+                config.tls() ? "https" : "http", config.bind(), app.port(), app.db.describe(),
+                ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     @Override

@@ -1,10 +1,12 @@
 package app.outlay;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Currency;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,9 +15,18 @@ import picocli.CommandLine.Option;
  * The server's settings. Defaults &lt; {@code OUTLAY_*} environment variables &lt; flags; validated at start.
  *
  * @param db a file path or a JDBC URL
+ * @param behindHttps whether a proxy in front of the server speaks HTTPS to browsers (session cookies are Secure)
+ * @param sessionIdle how long an unused browser session lasts
+ * @param sessionLifetime how long a browser session lasts at most, used or not
+ * @param tlsCert a PEM certificate chain to serve HTTPS with, or null for plain HTTP
+ * @param tlsKey the PEM private key of {@code tlsCert}, or null
  */
 public record Config(String bind, int port, String db, Currency currency, boolean openRegistration, long maxBodyBytes,
-                     boolean accessLog) {
+                     boolean accessLog, boolean behindHttps, Duration sessionIdle, Duration sessionLifetime, Path tlsCert,
+                     Path tlsKey) {
+
+    static final Duration DEFAULT_SESSION_IDLE = Duration.ofDays(7);
+    static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofDays(30);
 
     public Config {
         if (port < 0 || port > 65535) {
@@ -24,40 +35,70 @@ public record Config(String bind, int port, String db, Currency currency, boolea
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("--max-body must be at least 1024 bytes");
         }
+        if (sessionIdle.toSeconds() < 60 || sessionLifetime.toSeconds() < 60) {
+            throw new IllegalArgumentException("--session-idle and --session-lifetime must be at least 1m");
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
     }
 
     /** Settings for tests and embedding: the defaults, on the given database. */
     public static Config defaults(String db) {
-        return new Config("127.0.0.1", 0, db, Currency.getInstance("EUR"), false, 16L << 20, false);
+        return new Config("127.0.0.1", 0, db, Currency.getInstance("EUR"), false, 16L << 20,
+                false, false, DEFAULT_SESSION_IDLE, DEFAULT_SESSION_LIFETIME, null, null);
     }
 
     public Config withOpenRegistration(boolean open) {
-        return new Config(bind, port, db, currency, open, maxBodyBytes, accessLog);
+        return new Config(bind, port, db, currency, open, maxBodyBytes,
+                accessLog, behindHttps, sessionIdle, sessionLifetime, tlsCert, tlsKey);
     }
 
     public Config withCurrency(Currency defaultCurrency) {
-        return new Config(bind, port, db, defaultCurrency, openRegistration, maxBodyBytes, accessLog);
+        return new Config(bind, port, db, defaultCurrency, openRegistration, maxBodyBytes,
+                accessLog, behindHttps, sessionIdle, sessionLifetime, tlsCert, tlsKey);
     }
 
     public Config withMaxBodyBytes(long max) {
-        return new Config(bind, port, db, currency, openRegistration, max, accessLog);
+        return new Config(bind, port, db, currency, openRegistration, max,
+                accessLog, behindHttps, sessionIdle, sessionLifetime, tlsCert, tlsKey);
+    }
+
+    public Config withBehindHttps(boolean behind) {
+        return new Config(bind, port, db, currency, openRegistration, maxBodyBytes,
+                accessLog, behind, sessionIdle, sessionLifetime, tlsCert, tlsKey);
+    }
+
+    /** Serves HTTPS with this PEM certificate chain and private key. */
+    public Config withTls(Path cert, Path key) {
+        return new Config(bind, port, db, currency, openRegistration, maxBodyBytes,
+                accessLog, behindHttps, sessionIdle, sessionLifetime, cert, key);
+    }
+
+    /** Whether the server itself speaks HTTPS. */
+    public boolean tls() {
+        return tlsCert != null;
     }
 
     /** Parses flags over the environment; empty when the program should just exit (help, version, bad usage). */
     static Optional<Config> load(String[] args, Map<String, String> env) {
         var options = new Options();
-        var cli = new CommandLine(options).setDefaultValueProvider(option -> {
-            String name = option.isOption() ? ((CommandLine.Model.OptionSpec) option).longestName() : null;
-            return name == null ? null : env.get("OUTLAY_" + name.substring(2).replace('-', '_').toUpperCase());
-        });
-        int exit = cli.execute(args);
+        int exit = commandLine(options, env).execute(args);
         if (options.config != null) {
             return Optional.of(options.config);
         }
         if (exit != 0) {
             System.exit(exit);
         }
-        return Optional.empty(); // --help or --version was printed
+        return Optional.empty(); // --help or --version was printed, or a subcommand ran
+    }
+
+    /** The server's command line with its subcommands; an option's default comes from its {@code OUTLAY_*} variable. */
+    static CommandLine commandLine(Options options, Map<String, String> env) {
+        return new CommandLine(options).setDefaultValueProvider(option -> {
+            String name = option.isOption() ? ((CommandLine.Model.OptionSpec) option).longestName() : null;
+            return name == null ? null : env.get("OUTLAY_" + name.substring(2).replace('-', '_').toUpperCase());
+        });
     }
 
     static String defaultDatabase() {
@@ -71,19 +112,21 @@ public record Config(String bind, int port, String db, Currency currency, boolea
     @Command(name = "outlay-server", mixinStandardHelpOptions = true, version = "outlay-server 0.1",
             description = "Serves the Outlay expenses API and web client.%n"
                     + "Every option can also be set by an environment variable: --db as OUTLAY_DB, and so on.",
-            sortOptions = false)
+            sortOptions = false, subcommands = UserCommand.class)
     static final class Options implements Callable<Integer> {
+        private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
+
         @Option(names = "--port", paramLabel = "PORT", description = "TCP port (env OUTLAY_PORT, default ${DEFAULT-VALUE})", defaultValue = "8080")
         int port;
 
         @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (env OUTLAY_BIND, default ${DEFAULT-VALUE})", defaultValue = "127.0.0.1")
         String bind;
 
-        @Option(names = "--db", paramLabel = "FILE|URL",
+        @Option(names = "--db", paramLabel = "FILE|URL", scope = CommandLine.ScopeType.INHERIT,
                 description = "SQLite file path or JDBC URL (env OUTLAY_DB, default ~/.local/share/outlay/outlay.db)")
         String db;
 
-        @Option(names = "--currency", paramLabel = "CODE", description = "Currency of new users' first ledger, ISO 4217 (env OUTLAY_CURRENCY, default ${DEFAULT-VALUE})", defaultValue = "EUR")
+        @Option(names = "--currency", paramLabel = "CODE", scope = CommandLine.ScopeType.INHERIT, description = "Currency of new users' first ledger, ISO 4217 (env OUTLAY_CURRENCY, default ${DEFAULT-VALUE})", defaultValue = "EUR")
         String currency;
 
         @Option(names = "--open-registration", paramLabel = "BOOLEAN", arity = "0..1", fallbackValue = "true",
@@ -97,6 +140,22 @@ public record Config(String bind, int port, String db, Currency currency, boolea
         @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest JSON request body (env OUTLAY_MAX_BODY, default ${DEFAULT-VALUE})", defaultValue = "16777216")
         long maxBody;
 
+        @Option(names = "--behind-https", paramLabel = "BOOLEAN", arity = "0..1", fallbackValue = "true",
+                description = "A proxy in front serves HTTPS to browsers: session cookies are Secure (env OUTLAY_BEHIND_HTTPS, default ${DEFAULT-VALUE})", defaultValue = "false")
+        boolean behindHttps;
+
+        @Option(names = "--session-idle", paramLabel = "DURATION", description = "How long an unused browser session lasts, e.g. 12h or 7d (env OUTLAY_SESSION_IDLE, default ${DEFAULT-VALUE})", defaultValue = "7d")
+        String sessionIdle;
+
+        @Option(names = "--session-lifetime", paramLabel = "DURATION", description = "How long a browser session lasts at most (env OUTLAY_SESSION_LIFETIME, default ${DEFAULT-VALUE})", defaultValue = "30d")
+        String sessionLifetime;
+
+        @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: serve HTTPS on --port (env OUTLAY_TLS_CERT)")
+        Path tlsCert;
+
+        @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of --tls-cert, unencrypted (env OUTLAY_TLS_KEY)")
+        Path tlsKey;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -104,19 +163,44 @@ public record Config(String bind, int port, String db, Currency currency, boolea
 
         @Override
         public Integer call() {
-            Currency code;
+            Currency code = currencyCode(spec);
             try {
-                code = Currency.getInstance(currency.trim().toUpperCase());
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--currency: not an ISO 4217 code: " + currency);
-            }
-            try {
-                config = new Config(bind, port, db == null || db.isBlank() ? defaultDatabase() : db, code, openRegistration, maxBody,
-                        accessLog);
+                config = new Config(bind, port, database(), code, openRegistration,
+                        maxBody, accessLog, behindHttps, duration("--session-idle", sessionIdle),
+                        duration("--session-lifetime", sessionLifetime), tlsCert, tlsKey);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             return 0;
+        }
+
+        /** The {@code --db} value, or the default SQLite file. */
+        String database() {
+            return db == null || db.isBlank() ? defaultDatabase() : db;
+        }
+
+        /** The {@code --currency} value; a usage error of {@code command} when it is no ISO 4217 code. */
+        Currency currencyCode(CommandLine.Model.CommandSpec command) {
+            try {
+                return Currency.getInstance(currency.trim().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(command.commandLine(), "--currency: not an ISO 4217 code: " + currency);
+            }
+        }
+
+        /** A duration as {@code 90s}, {@code 30m}, {@code 12h} or {@code 7d}. */
+        static Duration duration(String option, String text) {
+            var m = DURATION.matcher(text.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException(option + ": not a duration such as 30m, 12h or 7d: " + text);
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
         }
     }
 }

@@ -17,6 +17,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -56,6 +57,11 @@ public final class Problems {
             }
             write(ctx, e.getStatus(), detail(e), null);
         });
+        routes.exception(BadMessageException.class, (e, ctx) -> write(ctx, e.getCode(), switch (e.getCode()) {
+            case 408 -> "The request body arrived too slowly.";
+            case 413 -> "The request body is too large.";
+            default -> "The request could not be read.";
+        }, null));
         routes.exception(ValidationException.class, (e, ctx) -> {
             List<FieldError> errors = e.getErrors().entrySet().stream()
                     .flatMap(entry -> entry.getValue().stream().map(v -> new FieldError(entry.getKey(), v.getMessage())))
@@ -99,12 +105,14 @@ public final class Problems {
         protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                         Callback callback) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            SecurityHeaders.add(response.getHeaders(), request.getHttpURI().getPath(), false);
             response.write(true, ByteBuffer.wrap(body(status)), callback);
         }
 
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
             fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            SecurityHeaders.add(fields, null, false);
             return ByteBuffer.wrap(body(status));
         }
 

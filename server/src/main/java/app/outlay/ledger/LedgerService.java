@@ -94,7 +94,7 @@ public final class LedgerService {
             store.update(ledgerId, updated.name(), updated.currency());
             return updated;
         });
-        recent.invalidateAll();
+        forget();
         return changed;
     }
 
@@ -104,6 +104,11 @@ public final class LedgerService {
             access(user, ledgerId, Role.OWNER);
             store.delete(ledgerId);
         });
+        forget();
+    }
+
+    /** Forgets the memberships remembered: someone's role or membership changed. */
+    void forget() {
         recent.invalidateAll();
     }
 

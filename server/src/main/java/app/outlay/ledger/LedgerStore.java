@@ -2,12 +2,14 @@ package app.outlay.ledger;
 
 import static app.outlay.ledger.LedgerTables.LEDGER;
 import static app.outlay.ledger.LedgerTables.LEDGER_MEMBER;
+import static app.outlay.user.UserTable.APP_USER;
 
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /** Ledgers and their members in the database. */
 final class LedgerStore {
@@ -49,6 +51,43 @@ final class LedgerStore {
            .set(LEDGER_MEMBER.LEDGER_ID, ledgerId)
            .set(LEDGER_MEMBER.USER_ID, userId)
            .set(LEDGER_MEMBER.ROLE, role.wire())
+           .execute();
+    }
+
+    List<Member> members(long ledgerId) {
+        return dsl.select(APP_USER.USERNAME, LEDGER_MEMBER.ROLE)
+                  .from(LEDGER_MEMBER)
+                  .join(APP_USER).on(APP_USER.ID.eq(LEDGER_MEMBER.USER_ID))
+                  .where(LEDGER_MEMBER.LEDGER_ID.eq(ledgerId))
+                  .orderBy(DSL.lower(APP_USER.USERNAME))
+                  .fetch(r -> new Member(r.value1(), Role.fromWire(r.value2())));
+    }
+
+    Optional<Role> role(long ledgerId, long userId) {
+        return dsl.select(LEDGER_MEMBER.ROLE)
+                  .from(LEDGER_MEMBER)
+                  .where(LEDGER_MEMBER.LEDGER_ID.eq(ledgerId))
+                  .and(LEDGER_MEMBER.USER_ID.eq(userId))
+                  .fetchOptional(r -> Role.fromWire(r.value1()));
+    }
+
+    int countOwners(long ledgerId) {
+        return dsl.fetchCount(LEDGER_MEMBER, LEDGER_MEMBER.LEDGER_ID.eq(ledgerId)
+                                                .and(LEDGER_MEMBER.ROLE.eq(Role.OWNER.wire())));
+    }
+
+    void updateMember(long ledgerId, long userId, Role role) {
+        dsl.update(LEDGER_MEMBER)
+           .set(LEDGER_MEMBER.ROLE, role.wire())
+           .where(LEDGER_MEMBER.LEDGER_ID.eq(ledgerId))
+           .and(LEDGER_MEMBER.USER_ID.eq(userId))
+           .execute();
+    }
+
+    void deleteMember(long ledgerId, long userId) {
+        dsl.deleteFrom(LEDGER_MEMBER)
+           .where(LEDGER_MEMBER.LEDGER_ID.eq(ledgerId))
+           .and(LEDGER_MEMBER.USER_ID.eq(userId))
            .execute();
     }
 

@@ -2,28 +2,23 @@ package app.outlay.token;
 
 import app.outlay.common.Invalid;
 import app.outlay.common.NotFound;
+import app.outlay.common.Secrets;
 import app.outlay.db.Database;
 import app.outlay.user.CurrentUser;
 import app.outlay.user.UserService;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/**
- * Personal access tokens: 256 random bits, shown once, stored only as their SHA-256
- * (a slow hash adds nothing for secrets this long, and lookups stay one index probe).
- */
+/** Personal access tokens: 256 random bits, shown once, stored only as their SHA-256 ({@link Secrets}). */
 public final class TokenService {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
     private static final String PREFIX = "olt_";
     private static final int MAX_NAME = 100;
     static final Duration REMEMBER = Duration.ofSeconds(2);
@@ -32,7 +27,6 @@ public final class TokenService {
     private final TokenStore store;
     private final UserService users;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     /**
      * Tokens seen lately, by hash: most requests skip the lookup. A revocation empties it here at once;
      * other servers sharing the database notice within {@link #REMEMBER}.
@@ -58,11 +52,10 @@ public final class TokenService {
             throw Invalid.field("name", "must be at most " + MAX_NAME + " characters");
         }
         CurrentUser user = users.login(username, password, clientAddress);
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = Secrets.generate(PREFIX);
         long now = clock.millis();
-        long id = db.transaction(() -> store.insert(user.id(), label, hash(secret), now));
+        long id = db.transaction(() -> store.insert(user.id(), label, Secrets.hash(secret), now));
+        LOG.info("{} signed in from {} (token {})", user.username(), clientAddress, id);
         return new IssuedToken(new Token(id, label, Instant.ofEpochMilli(now)), secret);
     }
 
@@ -70,7 +63,7 @@ public final class TokenService {
         if (!secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        return Optional.ofNullable(recent.get(hash(secret), hash -> store.findUser(hash).orElse(null)));
+        return Optional.ofNullable(recent.get(Secrets.hash(secret), hash -> store.findUser(hash).orElse(null)));
     }
 
     public List<Token> list(CurrentUser user) {
@@ -82,15 +75,6 @@ public final class TokenService {
         recent.invalidateAll(); // revocations are rare: forgetting every token is simpler than finding one
         if (!deleted) {
             throw new NotFound("No such token.");
-        }
-    }
-
-    private static String hash(String secret) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,7 +4,7 @@ import app.outlay.http.Auth;
 import app.outlay.http.JsonBody;
 import io.javalin.http.Context;
 
-/** Registration and the signed-in user. */
+/** Registration, the signed-in user and passwords. */
 public final class UserHandler {
     private final UserService users;
 
@@ -21,6 +21,19 @@ public final class UserHandler {
 
     public void me(Context ctx) {
         ctx.json(UserView.of(Auth.user(ctx)));
+    }
+
+    public void changePassword(Context ctx) {
+        var body = JsonBody.readObject(ctx);
+        users.changePassword(Auth.user(ctx), Auth.session(ctx), JsonBody.text(body, "currentPassword"),
+                JsonBody.text(body, "newPassword"), ctx.ip());
+        ctx.status(204);
+    }
+
+    public void resetPassword(Context ctx) {
+        var body = JsonBody.readObject(ctx);
+        users.resetPassword(Auth.user(ctx), ctx.pathParam("username"), JsonBody.text(body, "password"));
+        ctx.status(204);
     }
 
     record UserView(String id, String username, boolean admin) {

@@ -39,6 +39,13 @@ final class UserStore {
                   .fetchSingle(APP_USER.ID);
     }
 
+    void updatePassword(long id, String passwordHash) {
+        dsl.update(APP_USER)
+           .set(APP_USER.PASSWORD_HASH, passwordHash)
+           .where(APP_USER.ID.eq(id))
+           .execute();
+    }
+
     private static StoredUser toStoredUser(Record r) {
         return new StoredUser(new CurrentUser(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.ADMIN)),
                 r.get(APP_USER.PASSWORD_HASH));

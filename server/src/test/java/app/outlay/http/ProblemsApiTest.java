@@ -10,9 +10,6 @@ import app.outlay.support.Fixtures;
 import app.outlay.support.Member;
 import app.outlay.support.TestServer;
 import java.io.IOException;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -268,7 +265,7 @@ class ProblemsApiTest {
     @ValueSource(strings = {"/api/v1/ledgers/%zz", "/api/v1/ledgers/%", "/api/v1/ledgers/%C0%AF"})
     void aRequestTargetTheServerCannotDecodeIsABadRequestProblem(String target) throws IOException {
         // when a client sends what no URI library would let it send
-        var answer = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        var answer = server.raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         // then
         assertThat(answer).startsWith("HTTP/1.1 400 ");
@@ -281,22 +278,12 @@ class ProblemsApiTest {
     @Test
     void aUriTooLongIsAProblem() throws IOException {
         // when
-        var answer = raw("GET " + user.expenses() + "?q=" + "word+".repeat(4000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        var answer = server.raw("GET " + user.expenses() + "?q=" + "word+".repeat(4000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         // then
         assertThat(answer).matches("(?s)HTTP/1.1 (414|431) .*");
         assertThat(answer).containsIgnoringCase("\r\nContent-Type: application/problem+json");
         assertNoInternals(answer.substring(answer.indexOf("\r\n\r\n") + 4));
-    }
-
-    /** Sends a request as bytes on a socket and reads the whole answer: for requests no HTTP client would send. */
-    private static String raw(String request) throws IOException {
-        var base = URI.create(server.baseUrl());
-        try (var socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static List<String> methods(String allow) {

@@ -4,6 +4,9 @@ import app.outlay.App;
 import app.outlay.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,9 +28,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(java.util.function.UnaryOperator<Config> customize) {
+        return start(customize, java.time.Clock.systemUTC());
+    }
+
+    /** A server whose sense of time is {@code clock}. */
+    public static TestServer start(java.util.function.UnaryOperator<Config> customize, java.time.Clock clock) {
         Path dir = TestDatabases.tempDir();
         Config config = customize.apply(Config.defaults(TestDatabases.fresh(dir)));
-        return new TestServer(App.create(config).start(), dir, config.db());
+        return new TestServer(App.create(config, clock).start(), dir, config.db());
     }
 
     /** A server over an existing database, which it leaves in place when closed. */
@@ -78,6 +86,32 @@ public final class TestServer implements AutoCloseable {
         String id = api.get("/api/v1/me").text("id");
         String ledgerId = api.get("/api/v1/ledgers").json().get(0).get("id").asText();
         return new Member(id, username, api, ledgerId, token.text("token"));
+    }
+
+    /** Signs in for a browser session; the client sends its cookie (and nothing that proves where it comes from). */
+    public Api session(String username, String password) {
+        var started = anonymous().post("/api/v1/sessions", Fixtures.credentials(username, password));
+        if (started.status() != 204) {
+            throw new AssertionError("Could not start a session for " + username + ": " + started);
+        }
+        return anonymous().withHeader("Cookie", cookiePair(started.header("Set-Cookie")));
+    }
+
+    /** {@code name=value} of a {@code Set-Cookie} header. */
+    public static String cookiePair(String setCookie) {
+        return setCookie.split(";", 2)[0];
+    }
+
+    /** Sends a request as bytes on a socket and reads the whole answer: for requests no HTTP client would send. */
+    public String raw(String request) {
+        var base = URI.create(baseUrl());
+        try (var socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
