@@ -33,6 +33,7 @@ class AuthorizationMatrixTest {
     /** The expected status of each operation, for: anonymous, outsider, viewer, editor, owner, admin. */
     private static final Map<String, List<Integer>> TABLE = table(
             row("GET /health", 200, 200, 200, 200, 200, 200),
+            row("GET /metrics", 200, 200, 200, 200, 200, 200),
             row("GET /api/openapi.yaml", 200, 200, 200, 200, 200, 200),
             row("GET /docs", 302, 302, 302, 302, 302, 302),
             row("POST /api/v1/users", 403, 403, 403, 403, 403, 201),
