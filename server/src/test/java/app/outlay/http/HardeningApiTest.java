@@ -8,7 +8,6 @@ import app.outlay.support.Fixtures;
 import app.outlay.support.Member;
 import app.outlay.support.TestServer;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -80,29 +79,6 @@ class HardeningApiTest {
     }
 
     @Test
-    void aBodyTricklingInIsCutOffWithATimeoutProblem() throws Exception {
-        var base = URI.create(server.baseUrl());
-        try (var socket = new Socket(base.getHost(), base.getPort())) {
-            // given a client that announces a body and then sends it a byte at a time
-            socket.setSoTimeout(200);
-            var out = socket.getOutputStream();
-            out.write(("POST /api/v1/users HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
-            String answer = "";
-            long deadline = System.nanoTime() + 10_000_000_000L;
-
-            // when
-            while (answer.isEmpty() && System.nanoTime() < deadline) {
-                out.write(' ');
-                answer = readSome(socket);
-            }
-
-            // then
-            assertThat(answer).startsWith("HTTP/1.1 408 ").containsIgnoringCase("\r\nContent-Type: application/problem+json");
-        }
-    }
-
-    @Test
     void aSessionCookieNeverTravelsInAnAnswerThatMayBeCached() {
         // when
         var started = server.anonymous().post("/api/v1/sessions", Fixtures.credentials("user", Fixtures.PASSWORD));
@@ -116,15 +92,4 @@ class HardeningApiTest {
     private static List<Api.Response> concat(List<Api.Response> a, List<Api.Response> b) {
         return Stream.concat(a.stream(), b.stream()).toList();
     }
-
-    private static String readSome(Socket socket) throws IOException {
-        try {
-            byte[] buffer = new byte[4096];
-            int n = socket.getInputStream().read(buffer);
-            return n <= 0 ? "" : new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
-        } catch (java.net.SocketTimeoutException e) {
-            return "";
-        }
-    }
-
 }
