@@ -86,6 +86,16 @@ public final class Session {
         return chosen != null ? chosen : first(api.ledgers()).id();
     }
 
+    /** The ledger itself, chosen as {@link #ledgerId} chooses it, for commands that name it in their messages. */
+    public Ledger ledger(ApiClient api) {
+        List<Ledger> ledgers = api.ledgers();
+        if (options.ledger != null) {
+            return Ledgers.find(ledgers, options.ledger);
+        }
+        String chosen = settings().ledger();
+        return chosen != null ? Ledgers.find(ledgers, chosen) : first(ledgers);
+    }
+
     /** The ledger a command uses when {@code --ledger} is not given (null when there is none). */
     public String defaultLedgerId(List<Ledger> ledgers) {
         String chosen = settings().ledger();

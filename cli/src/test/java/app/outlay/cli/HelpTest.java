@@ -50,7 +50,7 @@ class HelpTest {
         assertThat(help.out()).contains("login", "logout", "whoami", "add", "list", "show", "edit", "rm", "summary",
                 "types", "export", "ledger", "completion").contains("OUTLAY_SERVER").contains("OUTLAY_TOKEN")
                 .contains("NO_COLOR").contains("~/.config/outlay/config");
-        assertThat(commands()).hasSize(18);
+        assertThat(commands()).hasSize(21);
     }
 
     @Test

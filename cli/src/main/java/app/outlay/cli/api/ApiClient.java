@@ -26,6 +26,7 @@ public final class ApiClient {
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final TypeReference<List<Ledger>> LEDGERS = new TypeReference<>() {};
     private static final TypeReference<List<TypeUse>> TYPES = new TypeReference<>() {};
+    private static final TypeReference<List<Member>> MEMBERS = new TypeReference<>() {};
 
     private final HttpClient http;
     private final ObjectMapper json = Json.mapper();
@@ -73,6 +74,21 @@ public final class ApiClient {
 
     public void deleteLedger(String ledgerId) {
         send(request(ledger(ledgerId)).DELETE());
+    }
+
+    public List<Member> members(String ledgerId) {
+        return read(send(request(ledger(ledgerId) + "/members").GET()), MEMBERS);
+    }
+
+    /** Adds the user to the ledger with {@code role}, or gives the member that role. */
+    public MemberChange putMember(String ledgerId, String username, String role) {
+        var response = send(withBody(request(memberPath(ledgerId, username)), "PUT", JSON, Map.of("role", role)));
+        return new MemberChange(read(response, Member.class), response.statusCode() == 201);
+    }
+
+    /** Removes the member from the ledger (the signed-in user's own username: leaves it). */
+    public void removeMember(String ledgerId, String username) {
+        send(request(memberPath(ledgerId, username)).DELETE());
     }
 
     public Expense addExpense(String ledgerId, NewExpense expense) {
@@ -137,6 +153,10 @@ public final class ApiClient {
 
     private static String ledger(String ledgerId) {
         return "/ledgers/" + Query.encode(ledgerId);
+    }
+
+    private static String memberPath(String ledgerId, String username) {
+        return ledger(ledgerId) + "/members/" + Query.encode(username);
     }
 
     private static String expensePath(String ledgerId, String expenseId) {

@@ -53,6 +53,10 @@ public final class Api {
         return json(expectSuccess(send(withBody(request(path), "POST", body))));
     }
 
+    public JsonNode put(String path, Object body) {
+        return json(expectSuccess(send(withBody(request(path), "PUT", body))));
+    }
+
     public JsonNode patch(String path, Object body) {
         return json(expectSuccess(send(withBody(request(path), "PATCH", body))));
     }
