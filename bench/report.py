@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Turns a run's facts (JSON lines written by bench/run) into bench/results/<store>.json and .tsv and a
+table on standard output, with each of issue 4's targets marked met or not met."""
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+
+WORKLOADS = {  # name: title, in the order of the table
+    "health": "/health (the HTTP ceiling)",
+    "get": "get by id",
+    "list-first": "list, first page, month + type/word",
+    "list-plain": "list, first page, no filter",
+    "list-deep": "list, page half-way (cursor)",
+    "summary": "summary by type,month, one year",
+    "csv": "CSV export of one year",
+    "create": "create one expense",
+}
+
+
+def read_facts(path):
+    facts, workloads = {}, {}
+    with open(path) as f:
+        for line in f:
+            fact = json.loads(line)
+            if "workload" in fact:
+                workloads[fact["workload"]] = fact
+            else:
+                facts.update(fact)
+    return facts, workloads
+
+
+def workload_result(name, fact):
+    w = fact["wrk"]
+    seconds = w["duration_us"] / 1e6
+    lat = w["latency_us"]
+    errors = {k: v for k, v in w["errors"].items() if v}
+    return {
+        "name": name,
+        "title": WORKLOADS.get(name, name),
+        "requests": w["requests"],
+        "seconds": round(seconds, 2),
+        "req_per_s": round(w["requests"] / seconds, 1),
+        "p50_ms": round(lat["p50"] / 1000, 2),
+        "p90_ms": round(lat["p90"] / 1000, 2),
+        "p99_ms": round(lat["p99"] / 1000, 2),
+        "max_ms": round(lat["max"] / 1000, 2),
+        "mb_per_s": round(w["bytes"] / seconds / 1e6, 2),
+        "errors": errors,
+        "rss_hwm_mib": round(fact["rss_hwm_kib"] / 1024, 1),
+    }
+
+
+def targets(result):
+    """Issue 4's targets (SQLite, 1,000,000 expenses, 32 connections), each with its measurement."""
+    w = {x["name"]: x for x in result["workloads"]}
+    out = []
+
+    def target(what, wanted, measured, met):
+        out.append({"what": what, "target": wanted, "measured": measured, "met": bool(met)})
+
+    if "create" in w:
+        target("create", ">= 10,000 req/s", f"{w['create']['req_per_s']:,.0f} req/s", w["create"]["req_per_s"] >= 10_000)
+    if "get" in w:
+        target("get by id", ">= 20,000 req/s", f"{w['get']['req_per_s']:,.0f} req/s", w["get"]["req_per_s"] >= 20_000)
+    if "get" in w and "health" in w:
+        share = w["get"]["req_per_s"] / w["health"]["req_per_s"]
+        target("get by id / health", ">= 50% of /health", f"{share:.0%}", share >= 0.5)
+    if "list-first" in w:
+        x = w["list-first"]
+        target("list first page", ">= 5,000 req/s", f"{x['req_per_s']:,.0f} req/s", x["req_per_s"] >= 5_000)
+        target("list first page p99", "<= 20 ms", f"{x['p99_ms']:,.1f} ms", x["p99_ms"] <= 20)
+    if "list-first" in w and "list-deep" in w:
+        ratio = w["list-first"]["req_per_s"] / w["list-deep"]["req_per_s"]
+        target("half-way page vs first page", "within 1.5x", f"{ratio:.2f}x slower" if ratio >= 1 else
+               f"{1 / ratio:.2f}x faster", ratio <= 1.5)
+    if "summary" in w:
+        x = w["summary"]
+        target("summary type,month", ">= 2,000 req/s", f"{x['req_per_s']:,.0f} req/s", x["req_per_s"] >= 2_000)
+        target("summary p99", "<= 20 ms", f"{x['p99_ms']:,.1f} ms", x["p99_ms"] <= 20)
+    if "load" in result:
+        r = result["load"]["rows_per_s"]
+        target("bulk load", ">= 250,000 rows/s", f"{r:,} rows/s", r >= 250_000)
+    if "peak_rss_mib" in result:
+        target("peak RSS", "<= 256 MiB", f"{result['peak_rss_mib']:,.0f} MiB", result["peak_rss_mib"] <= 256)
+    for key, what in (("startup_ms", "start-up (fresh database)"), ("restart_ms", "start-up (loaded database)")):
+        if key in result:
+            target(what, "<= 1 s", f"{result[key] / 1000:.2f} s", result[key] <= 1000)
+    return out
+
+
+def machine():
+    model = ""
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem_kib = int(next(line for line in f if line.startswith("MemTotal")).split()[1])
+    wrk = subprocess.run(["wrk", "-v"], capture_output=True, text=True)
+    return {"cpus": os.cpu_count(), "cpu": model, "memory_gib": round(mem_kib / 1024 ** 2, 1),
+            "kernel": platform.release(), "wrk": (wrk.stdout + wrk.stderr).splitlines()[0].split(" [")[0]}
+
+
+def print_table(result):
+    print()
+    print(f"Outlay benchmark: {result['store']}, {result['rows']:,} rows, wrk -t1 -c{result['wrk']['connections']}, "
+          f"{result['wrk']['duration_s']} s per workload ({result['date']})")
+    print(f"{'workload':<38} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'MB/s':>8}  errors")
+    for x in result["workloads"]:
+        errors = ", ".join(f"{k} {v}" for k, v in x["errors"].items()) or "0"
+        print(f"{x['title']:<38} {x['req_per_s']:>10,.0f} {x['p50_ms']:>9,.2f} {x['p99_ms']:>9,.2f} "
+              f"{x['mb_per_s']:>8,.1f}  {errors}")
+    if "load" in result:
+        r = result["load"]
+        print(f"{'bulk load':<38} {r['rows_per_s']:>10,} rows/s ({r['rows']:,} rows in {r['seconds']} s, "
+              f"{r['parallel']} uploads at a time)")
+    for key, what in (("startup_ms", "start-up, fresh database"), ("restart_ms", "start-up, loaded database")):
+        if key in result:
+            print(f"{what:<38} {result[key]:>10,} ms to a healthy /health")
+    if "peak_rss_mib" in result:
+        print(f"{'peak RSS (VmHWM)':<38} {result['peak_rss_mib']:>10,.0f} MiB")
+    w = {x["name"]: x for x in result["workloads"]}
+    if "get" in w and "health" in w:
+        print(f"{'get by id / health':<38} {w['get']['req_per_s'] / w['health']['req_per_s']:>10.0%}")
+    print()
+    print("Targets of issue 4 (set for SQLite at 1,000,000 rows):")
+    for t in result["targets"]:
+        print(f"  {'met    ' if t['met'] else 'NOT MET'}  {t['what']:<30} {t['target']:<18} measured {t['measured']}")
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("facts")
+    for name in ("store", "command", "java", "java_opts", "out"):
+        p.add_argument("--" + name.replace("_", "-"), required=name != "java_opts", default="")
+    for name in ("rows", "connections", "duration", "warmup"):
+        p.add_argument("--" + name, type=int, required=True)
+    args = p.parse_args()
+
+    facts, workloads = read_facts(args.facts)
+    result = {
+        "store": args.store,
+        "rows": args.rows,
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "command": args.command,
+        "machine": machine() | {"java": args.java, "java_opts": args.java_opts},
+        "wrk": {"threads": 1, "connections": args.connections, "duration_s": args.duration,
+                "warmup_s": args.warmup, "timeout_s": 60},
+    }
+    for key in ("startup_ms", "restart_ms", "cursor_walk"):
+        if key in facts:
+            result[key] = facts[key]
+    if "load" in facts:
+        result["load"] = facts["load"] | {"rss_hwm_mib": round(facts["rss_hwm_kib"] / 1024, 1)}
+    if "peak_rss_kib" in facts:
+        result["peak_rss_mib"] = round(facts["peak_rss_kib"] / 1024, 1)
+    result["workloads"] = [workload_result(n, workloads[n]) for n in WORKLOADS if n in workloads]
+    result["targets"] = targets(result)
+
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, f"{args.store}.json"), "w") as f:
+        json.dump(result, f, indent=2)
+        f.write("\n")
+    with open(os.path.join(args.out, f"{args.store}.tsv"), "w") as f:
+        f.write("# workload\treq_per_s\tp50_ms\tp99_ms\ttitle\n")
+        for x in result["workloads"]:
+            f.write(f"{x['name']}\t{x['req_per_s']}\t{x['p50_ms']}\t{x['p99_ms']}\t\"{x['title']}\"\n")
+    print_table(result)
+
+
+if __name__ == "__main__":
+    main()
