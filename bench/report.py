@@ -50,7 +50,20 @@ def workload_result(name, fact):
         "mb_per_s": round(w["bytes"] / seconds / 1e6, 2),
         "errors": errors,
         "rss_hwm_mib": round(fact["rss_hwm_kib"] / 1024, 1),
-    }
+    } | cpu_shares(fact.get("cpu"), w["requests"])
+
+
+def cpu_shares(cpu, units):
+    """Server CPU per request (or row), and how the machine's capacity was shared over the phase: server,
+    client (wrk or client.py), and other processes (a shared machine skews every figure)."""
+    if not cpu:
+        return {}
+    capacity = cpu["elapsed_s"] * os.cpu_count()
+    other = max(0.0, cpu["machine_cpu_s"] - cpu["server_cpu_s"] - cpu["client_cpu_s"])
+    return {"server_cpu_ms_per_unit": round(cpu["server_cpu_s"] * 1000 / units, 3) if units else None,
+            "cpu_share": {"server": round(cpu["server_cpu_s"] / capacity, 3),
+                          "client": round(cpu["client_cpu_s"] / capacity, 3),
+                          "other": round(other / capacity, 3)}}
 
 
 def targets(result):
@@ -109,15 +122,16 @@ def print_table(result):
     print()
     print(f"Outlay benchmark: {result['store']}, {result['rows']:,} rows, wrk -t1 -c{result['wrk']['connections']}, "
           f"{result['wrk']['duration_s']} s per workload ({result['date']})")
-    print(f"{'workload':<38} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'MB/s':>8}  errors")
+    print(f"{'workload':<38} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'MB/s':>7} {'srv ms/req':>10} "
+          f"{'srv/wrk/other CPU':>18}  errors")
     for x in result["workloads"]:
         errors = ", ".join(f"{k} {v}" for k, v in x["errors"].items()) or "0"
         print(f"{x['title']:<38} {x['req_per_s']:>10,.0f} {x['p50_ms']:>9,.2f} {x['p99_ms']:>9,.2f} "
-              f"{x['mb_per_s']:>8,.1f}  {errors}")
+              f"{x['mb_per_s']:>7,.1f} {ms(x):>10} {shares(x):>18}  {errors}")
     if "load" in result:
         r = result["load"]
         print(f"{'bulk load':<38} {r['rows_per_s']:>10,} rows/s ({r['rows']:,} rows in {r['seconds']} s, "
-              f"{r['parallel']} uploads at a time)")
+              f"{r['parallel']} uploads at a time; server CPU {ms(r)} ms/row; CPU {shares(r)})")
     for key, what in (("startup_ms", "start-up, fresh database"), ("restart_ms", "start-up, loaded database")):
         if key in result:
             print(f"{what:<38} {result[key]:>10,} ms to a healthy /health")
@@ -126,10 +140,25 @@ def print_table(result):
     w = {x["name"]: x for x in result["workloads"]}
     if "get" in w and "health" in w:
         print(f"{'get by id / health':<38} {w['get']['req_per_s'] / w['health']['req_per_s']:>10.0%}")
+    busy = [x for x in result["workloads"] + [result.get("load", {})] if x.get("cpu_share", {}).get("other", 0) > 0.1]
+    if busy:
+        print()
+        print(f"WARNING: other processes used more than 10% of the machine during: "
+              f"{', '.join(x.get('name', 'bulk load') for x in busy)}. Those figures are low; rerun on a quiet machine.")
     print()
     print("Targets of issue 4 (set for SQLite at 1,000,000 rows):")
     for t in result["targets"]:
         print(f"  {'met    ' if t['met'] else 'NOT MET'}  {t['what']:<30} {t['target']:<18} measured {t['measured']}")
+
+
+def ms(x):
+    v = x.get("server_cpu_ms_per_unit")
+    return "" if v is None else f"{v:,.3f}" if v < 1 else f"{v:,.1f}"
+
+
+def shares(x):
+    c = x.get("cpu_share")
+    return "" if not c else f"{c['server']:.0%}/{c['client']:.0%}/{c['other']:.0%}"
 
 
 def main():
@@ -155,7 +184,10 @@ def main():
         if key in facts:
             result[key] = facts[key]
     if "load" in facts:
-        result["load"] = facts["load"] | {"rss_hwm_mib": round(facts["rss_hwm_kib"] / 1024, 1)}
+        result["load"] = (facts["load"] | {"rss_hwm_mib": round(facts["rss_hwm_kib"] / 1024, 1)}
+                          | cpu_shares(facts.get("cpu"), facts["load"]["rows"]))
+    if "loadavg_at_start" in facts:
+        result["machine_loadavg_at_start"] = facts["loadavg_at_start"]
     if "peak_rss_kib" in facts:
         result["peak_rss_mib"] = round(facts["peak_rss_kib"] / 1024, 1)
     result["workloads"] = [workload_result(n, workloads[n]) for n in WORKLOADS if n in workloads]
