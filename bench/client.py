@@ -2,6 +2,7 @@
 """The benchmark's HTTP client for what wrk does not do (Python 3 standard library only).
 
   client.py setup URL                        register a user, make a token; prints TOKEN=... LEDGER=...
+  client.py login URL                        a new token for that user; prints TOKEN=... LEDGER=...
   client.py load URL TOKEN LEDGER DIR        upload DIR/batch-*.json through the batch endpoint; prints JSON
   client.py cursors URL TOKEN LEDGER         follow nextCursor to half the ledger's depth; writes cursors
 
@@ -54,6 +55,15 @@ def setup(args):
     api.token = token
     ledgers = api.call("GET", "/api/v1/ledgers")
     print(f"USER_ID={created['id']} TOKEN={token} LEDGER={ledgers[0]['id']}")
+
+
+def login(args):
+    """A new token for the benchmark's user on a database a run kept (bench/run --keep)."""
+    api = Api(args.url)
+    token = api.call("POST", "/api/v1/tokens", {"username": USER, "password": PASSWORD, "name": "profile"},
+                     expect=201)["token"]
+    api.token = token
+    print(f"TOKEN={token} LEDGER={api.call('GET', '/api/v1/ledgers')[0]['id']}")
 
 
 def load(args):
@@ -129,6 +139,9 @@ def main():
     s = sub.add_parser("setup")
     s.add_argument("url")
     s.set_defaults(run=setup)
+    s = sub.add_parser("login")
+    s.add_argument("url")
+    s.set_defaults(run=login)
     s = sub.add_parser("load")
     for name in ("url", "token", "ledger", "dir"):
         s.add_argument(name)
