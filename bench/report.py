@@ -50,6 +50,7 @@ def workload_result(name, fact):
         "mb_per_s": round(w["bytes"] / seconds / 1e6, 2),
         "errors": errors,
         "rss_hwm_mib": round(fact["rss_hwm_kib"] / 1024, 1),
+        "attempts": fact.get("attempts", 1),
     } | cpu_shares(fact.get("cpu"), w["requests"])
 
 
@@ -123,18 +124,25 @@ def print_table(result):
     print(f"Outlay benchmark: {result['store']}, {result['rows']:,} rows, wrk -t1 -c{result['wrk']['connections']}, "
           f"{result['wrk']['duration_s']} s per workload ({result['date']})")
     print(f"{'workload':<38} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'MB/s':>7} {'srv ms/req':>10} "
-          f"{'srv/wrk/other CPU':>18}  errors")
+          f"{'srv/wrk/other CPU':>18} {'tries':>5}  errors")
     for x in result["workloads"]:
         errors = ", ".join(f"{k} {v}" for k, v in x["errors"].items()) or "0"
-        print(f"{x['title']:<38} {x['req_per_s']:>10,.0f} {x['p50_ms']:>9,.2f} {x['p99_ms']:>9,.2f} "
-              f"{x['mb_per_s']:>7,.1f} {ms(x):>10} {shares(x):>18}  {errors}")
+        rate = f"{x['req_per_s']:,.0f}" if x["req_per_s"] >= 10 else f"{x['req_per_s']:.2f}"
+        print(f"{x['title']:<38} {rate:>10} {x['p50_ms']:>9,.2f} {x['p99_ms']:>9,.2f} "
+              f"{x['mb_per_s']:>7,.1f} {ms(x):>10} {shares(x):>18} {x['attempts']:>5}  {errors}")
+    if "csv_alone" in result:
+        c = result["csv_alone"]
+        print(f"{'CSV export of one year, alone':<38} {c['seconds_median']:>10,.2f} s per export "
+              f"({c['rows_median']:,} rows, {c['rows_per_s']:,} rows/s, {c['mb_per_s']} MB/s; median of "
+              f"{len(c['seconds'])} one after another)")
     if "load" in result:
         r = result["load"]
         print(f"{'bulk load':<38} {r['rows_per_s']:>10,} rows/s ({r['rows']:,} rows in {r['seconds']} s, "
               f"{r['parallel']} uploads at a time; server CPU {ms(r)} ms/row; CPU {shares(r)})")
     for key, what in (("startup_ms", "start-up, fresh database"), ("restart_ms", "start-up, loaded database")):
         if key in result:
-            print(f"{what:<38} {result[key]:>10,} ms to a healthy /health")
+            samples = result.get(key.replace("_ms", "_samples_ms"), [])
+            print(f"{what:<38} {result[key]:>10,} ms to a healthy /health (median of {samples} ms)")
     if "peak_rss_mib" in result:
         print(f"{'peak RSS (VmHWM)':<38} {result['peak_rss_mib']:>10,.0f} MiB")
     w = {x["name"]: x for x in result["workloads"]}
@@ -180,7 +188,7 @@ def main():
         "wrk": {"threads": 1, "connections": args.connections, "duration_s": args.duration,
                 "warmup_s": args.warmup, "timeout_s": 60},
     }
-    for key in ("startup_ms", "restart_ms", "cursor_walk"):
+    for key in ("startup_ms", "startup_samples_ms", "restart_ms", "restart_samples_ms", "cursor_walk"):
         if key in facts:
             result[key] = facts[key]
     if "load" in facts:
@@ -190,6 +198,12 @@ def main():
         result["machine_loadavg_at_start"] = facts["loadavg_at_start"]
     if "peak_rss_kib" in facts:
         result["peak_rss_mib"] = round(facts["peak_rss_kib"] / 1024, 1)
+    if "csv_alone" in facts:
+        c = facts["csv_alone"]
+        i = sorted(range(len(c["seconds"])), key=lambda k: c["seconds"][k])[len(c["seconds"]) // 2]
+        result["csv_alone"] = c | {"seconds_median": c["seconds"][i], "rows_median": c["rows"][i],
+                                   "rows_per_s": round(c["rows"][i] / c["seconds"][i]),
+                                   "mb_per_s": round(c["bytes"][i] / c["seconds"][i] / 1e6, 1)}
     result["workloads"] = [workload_result(n, workloads[n]) for n in WORKLOADS if n in workloads]
     result["targets"] = targets(result)
 
