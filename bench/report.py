@@ -188,7 +188,8 @@ def main():
         "wrk": {"threads": 1, "connections": args.connections, "duration_s": args.duration,
                 "warmup_s": args.warmup, "timeout_s": 60},
     }
-    for key in ("startup_ms", "startup_samples_ms", "restart_ms", "restart_samples_ms", "cursor_walk"):
+    for key in ("startup_ms", "startup_samples_ms", "restart_ms", "restart_samples_ms", "cursor_walk",
+                "waited_for_quiet_s"):
         if key in facts:
             result[key] = facts[key]
     if "load" in facts:
