@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -66,7 +66,8 @@ class AuthorizationMatrixTest {
             row("GET " + LEDGER + "/summary", 401, 404, 200, 200, 200, 404),
             row("GET " + LEDGER + "/types", 401, 404, 200, 200, 200, 404));
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
     private static final Map<Actor, Member> MEMBERS = new EnumMap<>(Actor.class);
     /** A user in no ledger of the owner's: added as a member, or given a new password. */
     private static Member spare;
@@ -77,18 +78,12 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
         MEMBERS.put(Actor.ADMIN, server.newUser("admin"));
         for (Actor actor : List.of(Actor.OUTSIDER, Actor.VIEWER, Actor.EDITOR, Actor.OWNER)) {
             MEMBERS.put(actor, server.newUser(actor.name().toLowerCase()));
         }
         spare = server.newUser("spare");
         shared = fixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static Stream<String> documentedOperations() {

@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,7 +25,8 @@ class IsolationApiTest {
     /** No ledger has this id: what a stranger is told must not differ from what is said about it. */
     private static final String NO_SUCH_LEDGER = "/api/v1/ledgers/987654321";
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
     private static Member owner;
     private static Member stranger;
 
@@ -35,14 +36,8 @@ class IsolationApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
         owner = server.newUser("owner");
         stranger = server.newUser("stranger");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @BeforeEach

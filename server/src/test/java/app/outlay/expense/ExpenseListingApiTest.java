@@ -14,18 +14,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Listing with every query parameter, over one ledger with a known set of rows. */
 class ExpenseListingApiTest {
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
     private static Member owner;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
         owner = server.newUser("lister");
         var rows = List.of(
                 expense("2023-11-11", "food", "-10.00", "hamburger"),
@@ -39,11 +39,6 @@ class ExpenseListingApiTest {
                 expense("2024-01-15", "refund", "19.99", "returned headphones"),
                 expense("2024-02-29", "utilities", "-60.00", "electricity bill"));
         assertThat(owner.api().post(owner.expenses() + "/batch", rows).status()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

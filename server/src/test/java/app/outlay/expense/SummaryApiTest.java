@@ -10,17 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SummaryApiTest {
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
     private static Member member;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
         member = server.newUser("summer");
         var rows = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < 1000; i++) { // 1,000 × -0.10 across 2024, three types, every month
@@ -30,11 +30,6 @@ class SummaryApiTest {
         rows.add(expense("2023-12-31", "salary", "2500.00", "December salary"));
         rows.add(expense("2025-01-01", "food", "-0.01", "new year"));
         assertThat(member.api().post(member.expenses() + "/batch", rows).status()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Summaries over whole months come from running totals; after any mix of writes they must equal a
@@ -19,17 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class SummaryTotalsApiTest {
     private static final String RECOUNT = "&minAmount=-999999999999.99";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
 
     @Test
     void totalsEqualARecountAfterRandomCreatesEditsAndDeletes() {

@@ -10,27 +10,22 @@ import app.outlay.support.TestServer;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every response carries the security headers; API answers are never cached; oversized or slow requests are cut off. */
 class HardeningApiTest {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
     private static Member user;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
         user = server.newUser("user");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

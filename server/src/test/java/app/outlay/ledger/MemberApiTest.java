@@ -11,14 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A household shares a ledger: owners manage members, editors write, viewers read. */
 class MemberApiTest {
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
     private static Member owner;
     private static Member ann;
     private static Member bob;
@@ -29,16 +30,10 @@ class MemberApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
         owner = server.newUser("owner");
         ann = server.newUser("ann");
         bob = server.newUser("bob");
         stranger = server.newUser("stranger");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @BeforeEach

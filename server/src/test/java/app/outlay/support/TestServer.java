@@ -9,9 +9,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The real server on a random port over a fresh SQLite file, as a test class's fixture. */
-public final class TestServer implements AutoCloseable {
+/**
+ * The real server on a random port over a fresh database, as a test class's fixture:
+ * {@code @RegisterExtension static final TestServer server = TestServer.start();} stops it after the class.
+ */
+public final class TestServer implements AutoCloseable, AfterAllCallback {
     private final App app;
     private final Path dir;
     private final String database;
@@ -112,6 +117,11 @@ public final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

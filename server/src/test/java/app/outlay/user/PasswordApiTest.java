@@ -9,26 +9,21 @@ import app.outlay.support.Fixtures;
 import app.outlay.support.Member;
 import app.outlay.support.TestServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Changing one's password, and an admin setting someone's: browser sessions end, the new password works. */
 class PasswordApiTest {
     private static final String NEW_PASSWORD = "a new and longer passphrase";
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
     private static Member admin;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
         admin = server.newUser("admin");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

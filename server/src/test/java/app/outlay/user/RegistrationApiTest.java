@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,18 +27,13 @@ class RegistrationApiTest {
     private static final String USERS = "/api/v1/users";
 
     /** A server whose first user, its admin, already exists; tests about a fresh server start their own. */
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
     private static Member admin;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
         admin = server.newUser("admin");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
