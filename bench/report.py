@@ -8,6 +8,9 @@ import os
 import platform
 import subprocess
 
+# Issue 4's req/s targets (SQLite, 1,000,000 expenses), drawn on the chart.
+TARGET_REQ_PER_S = {"get": 20_000, "list-first": 5_000, "summary": 2_000, "create": 10_000}
+
 WORKLOADS = {  # name: title, in the order of the table
     "health": "/health (the HTTP ceiling)",
     "get": "get by id",
@@ -213,9 +216,10 @@ def main():
         json.dump(result, f, indent=2)
         f.write("\n")
     with open(os.path.join(args.out, f"{args.store}.tsv"), "w") as f:
-        f.write("# workload\treq_per_s\tp50_ms\tp99_ms\ttitle\n")
+        f.write("# workload\treq_per_s\tp50_ms\tp99_ms\ttitle\ttarget_req_per_s\n")
         for x in result["workloads"]:
-            f.write(f"{x['name']}\t{x['req_per_s']}\t{x['p50_ms']}\t{x['p99_ms']}\t\"{x['title']}\"\n")
+            target = TARGET_REQ_PER_S.get(x["name"], "NaN")
+            f.write(f"{x['name']}\t{x['req_per_s']}\t{x['p50_ms']}\t{x['p99_ms']}\t\"{x['title']}\"\t{target}\n")
     print_table(result)
 
 
