@@ -15,6 +15,7 @@ import app.outlay.expense.SummaryHandler;
 import app.outlay.expense.SummaryService;
 import app.outlay.http.Auth;
 import app.outlay.http.Hardening;
+import app.outlay.http.HeadRequests;
 import app.outlay.http.Json;
 import app.outlay.http.Problems;
 import app.outlay.http.SessionCookie;
@@ -33,6 +34,7 @@ import app.outlay.user.SessionService;
 import app.outlay.user.UserHandler;
 import app.outlay.user.UserService;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.lang.management.ManagementFactory;
@@ -138,6 +140,7 @@ public final class App implements AutoCloseable {
                 });
             });
         });
+        HeadRequests.answerLikeGet(javalin);
         return new App(config, db, javalin);
     }
 
@@ -155,7 +158,7 @@ public final class App implements AutoCloseable {
     public List<Route> routes() {
         return javalin.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
-                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .filter(endpoint -> endpoint.method.isHttpMethod() && endpoint.method != HandlerType.HEAD)
                 .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
                 .toList();
     }
