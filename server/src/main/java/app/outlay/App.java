@@ -8,6 +8,8 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
+import app.outlay.backup.BackupHandler;
+import app.outlay.backup.BackupService;
 import app.outlay.db.Database;
 import app.outlay.expense.ExpenseHandler;
 import app.outlay.expense.ExpenseService;
@@ -74,6 +76,7 @@ public final class App implements AutoCloseable {
         var sessions = new SessionService(db, users, config.sessionIdle(), config.sessionLifetime(), clock);
         var expenses = new ExpenseService(db, ledgers, clock);
         var summaries = new SummaryService(db, ledgers);
+        var backups = new BackupService(db, ledgers, members, users, clock);
 
         var cookie = new SessionCookie(config.behindHttps());
         var auth = new Auth(tokens, sessions, cookie);
@@ -86,6 +89,7 @@ public final class App implements AutoCloseable {
         var memberRoutes = new MemberHandler(members);
         var expenseRoutes = new ExpenseHandler(expenses);
         var summaryRoutes = new SummaryHandler(summaries);
+        var backupRoutes = new BackupHandler(backups);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
@@ -136,6 +140,8 @@ public final class App implements AutoCloseable {
                         delete("/expenses/{expenseId}", expenseRoutes::delete);
                         get("/summary", summaryRoutes::summary);
                         get("/types", summaryRoutes::types);
+                        get("/export", backupRoutes::export);
+                        post("/restore", backupRoutes::restore);
                     });
                 });
             });
