@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class BackupService {
     public Export export(CurrentUser user, long ledgerId) {
         Ledger ledger = ledgers.access(user, ledgerId, Role.VIEWER);
         List<Member> team = members.list(user, ledgerId);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return new Export(fileName(ledger, now), out -> {
             var document = new DocumentWriter(out);
             document.start(ledger, team, now);
