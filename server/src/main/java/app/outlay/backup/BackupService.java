@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A whole ledger as one JSON document, and back. Any member may export (it shows what they may read anyway);
@@ -75,7 +76,7 @@ public final class BackupService {
     }
 
     /**
-     * Restores an export into an empty ledger and returns how many expenses it holds now. The body is saved to a
+     * Restores an export into an empty ledger and returns how many expenses were stored. The body is saved to a
      * temporary file and checked whole first, so nothing waits on the client while the database is written; then
      * every expense is inserted in one transaction, all or nothing.
      */
@@ -97,28 +98,53 @@ public final class BackupService {
     }
 
     private int insertAll(Ledger ledger, CurrentUser user, Path saved, long now) {
-        Map<String, Long> accounts = new HashMap<>();
-        var batch = new ArrayList<RestoredExpense>(CHUNK);
-        int[] count = {0};
-        new DocumentReader(ledger.currency(), now).read(open(saved), row -> {
-            batch.add(row);
-            if (batch.size() == CHUNK) {
-                count[0] += flush(ledger, batch, accounts, user);
-            }
-        });
-        count[0] += flush(ledger, batch, accounts, user);
-        return count[0];
+        var inserter = new Inserter(ledger, user);
+        new DocumentReader(ledger.currency(), now).read(open(saved), inserter);
+        return inserter.finish();
     }
 
-    /** Inserts the rows; a username that is an account here stays, any other becomes the restoring user. */
-    private int flush(Ledger ledger, List<RestoredExpense> batch, Map<String, Long> accounts, CurrentUser user) {
-        int n = batch.size();
-        if (n > 0) {
-            store.insert(ledger.id(), batch, username -> username == null ? user.id()
-                    : accounts.computeIfAbsent(username, u -> users.find(u).map(CurrentUser::id).orElse(user.id())));
-            batch.clear();
+    /**
+     * Inserts rows in statements of {@value #CHUNK}. A username that is an account here stays the author; any other
+     * (or none) becomes the restoring user.
+     */
+    private final class Inserter implements Consumer<RestoredExpense> {
+        private final Ledger ledger;
+        private final CurrentUser user;
+        private final Map<String, Long> accounts = new HashMap<>();
+        private final List<RestoredExpense> batch = new ArrayList<>(CHUNK);
+        private int count;
+
+        Inserter(Ledger ledger, CurrentUser user) {
+            this.ledger = ledger;
+            this.user = user;
         }
-        return n;
+
+        @Override
+        public void accept(RestoredExpense row) {
+            batch.add(row);
+            if (batch.size() == CHUNK) {
+                flush();
+            }
+        }
+
+        /** Inserts what is left and returns how many rows were inserted in all. */
+        int finish() {
+            flush();
+            return count;
+        }
+
+        private void flush() {
+            if (!batch.isEmpty()) {
+                store.insert(ledger.id(), batch, this::account);
+                count += batch.size();
+                batch.clear();
+            }
+        }
+
+        private long account(String username) {
+            return username == null ? user.id()
+                    : accounts.computeIfAbsent(username, u -> users.find(u).map(CurrentUser::id).orElse(user.id()));
+        }
     }
 
     private void requireEmpty(Ledger ledger) {

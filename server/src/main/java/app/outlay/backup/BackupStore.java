@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -48,14 +48,14 @@ final class BackupStore {
     }
 
     /** Inserts the rows in one statement, in order; {@code userId} gives the account a username stands for. */
-    void insert(long ledgerId, List<RestoredExpense> rows, Function<String, Long> userId) {
+    void insert(long ledgerId, List<RestoredExpense> rows, ToLongFunction<String> userId) {
         var insert = dsl.insertInto(EXPENSE, EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE, EXPENSE.AMOUNT,
                 EXPENSE.DESCRIPTION, EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT, EXPENSE.CREATED_BY,
                 EXPENSE.UPDATED_BY);
         for (RestoredExpense e : rows) {
             insert = insert.values(ledgerId, e.fields().date(), e.fields().type(), e.fields().amount().minor(),
-                    e.fields().description(), e.version(), e.createdAt(), e.updatedAt(), userId.apply(e.createdBy()),
-                    userId.apply(e.updatedBy()));
+                    e.fields().description(), e.version(), e.createdAt(), e.updatedAt(), userId.applyAsLong(e.createdBy()),
+                    userId.applyAsLong(e.updatedBy()));
         }
         insert.execute();
     }
