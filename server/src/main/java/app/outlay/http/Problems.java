@@ -98,7 +98,7 @@ public final class Problems {
      * The I/O failure, if {@code e} is one of writing to a client that has gone away (Jetty's {@link EofException},
      * a closed channel, a broken pipe or a reset connection), anywhere in its causes; else null.
      */
-    static IOException clientGone(Throwable e) {
+    private static IOException clientGone(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof EofException || t instanceof ClosedChannelException) {
                 return (IOException) t;
