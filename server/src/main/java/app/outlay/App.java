@@ -107,6 +107,7 @@ public final class App implements AutoCloseable {
                 get("/docs", ops::docs);
                 path("/api/v1", () -> {
                     before("/*", auth::authenticate);
+                    get("/registration", userRoutes::registration);
                     post("/users", userRoutes::register);
                     put("/users/{username}/password", userRoutes::resetPassword);
                     get("/me", userRoutes::me);

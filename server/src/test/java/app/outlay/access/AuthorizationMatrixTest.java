@@ -36,6 +36,7 @@ class AuthorizationMatrixTest {
             row("GET /metrics", 200, 200, 200, 200, 200, 200),
             row("GET /api/openapi.yaml", 200, 200, 200, 200, 200, 200),
             row("GET /docs", 302, 302, 302, 302, 302, 302),
+            row("GET /api/v1/registration", 200, 200, 200, 200, 200, 200),
             row("POST /api/v1/users", 403, 403, 403, 403, 403, 201),
             row("PUT /api/v1/users/{username}/password", 401, 403, 403, 403, 403, 204),
             row("GET /api/v1/me", 401, 200, 200, 200, 200, 200),
