@@ -38,6 +38,7 @@ import io.javalin.json.JavalinJackson;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +95,19 @@ public final class App implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.requestLogger.http(metrics::record);
             cfg.staticFiles.enableWebjars();
-            cfg.staticFiles.add("/public", Location.CLASSPATH);
+            // The web client (module web/, built into public/): Vite names its bundles by their content hash, so
+            // they never change under one name; index.html and the rest are revalidated on every load.
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public/assets";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
+            });
+            cfg.staticFiles.add(files -> {
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "no-cache");
+            });
             Problems.register(cfg);
             Hardening.register(cfg, config.tls() || config.behindHttps());
             if (tls != null) {
