@@ -70,7 +70,7 @@ async function shot(page, name) {
 }
 
 const alice = await newPage();
-const rows = () => alice.locator('.expense-table tbody tr:not(.editing-row):not(.conflict-row)');
+const rows = () => alice.locator('.expense-table tbody tr[id^="expense-"]');
 const row = (text) => rows().filter({ hasText: text });
 const totals = () => alice.locator('.totals').innerText();
 let household; // the ledger the tests work in
@@ -216,19 +216,41 @@ const tests = [
     await until('the first page is shown', async () => (await rows().count()) === 50);
     await shot(alice, 'desktop-expenses');
     await axe(alice, 'expenses');
-    let seen = 50;
+    const limits = [];
+    const listing = (request) => {
+      const url = new URL(request.url());
+      if (/\/expenses$/.test(url.pathname) && request.method() === 'GET') limits.push(url.searchParams.get('limit'));
+    };
+    alice.on('request', listing);
+    const ids = async () => rows().evaluateAll((trs) => trs.map((tr) => tr.id));
+    const seen = new Set(await ids());
+    let newest = [...seen][0];
+    let most = seen.size;
     while (await alice.getByText('End of the list.').count() === 0) {
-      await alice.locator('.sentinel').scrollIntoViewIfNeeded();
-      await until(`more than ${seen} rows after scrolling`, async () =>
-        (await rows().count()) > seen || (await alice.getByText('End of the list.').count()) > 0);
+      const before = seen.size;
+      await alice.locator('tr.spacer').last().scrollIntoViewIfNeeded();
+      await until(`more than ${before} rows seen after scrolling`, async () => {
+        (await ids()).forEach((id) => seen.add(id));
+        return seen.size > before || (await alice.getByText('End of the list.').count()) > 0;
+      });
       const now = await rows().count();
-      assert(now - seen <= 50, `one page at a time (${seen} → ${now})`);
-      seen = now;
+      most = Math.max(most, now);
     }
-    equal(seen, 302, 'every row, once, at the end');
+    equal(seen.size, 302, 'every row, once, by the end');
+    alice.off('request', listing);
+    assert(limits.length >= 6 && limits.every((l) => l === '50'), `pages of 50 (${limits})`);
+    assert(most <= 300, `at most 300 rows in the document at once (${most})`);
     const dates = await rows().locator('.c-date').allInnerTexts();
     const parsed = dates.map((d) => Date.parse(`${d} UTC`));
     assert(parsed.every((d, i) => i === 0 || parsed[i - 1] >= d), 'newest first');
+    // scrolling back up fetches the pages that left the document again
+    assert((await rows().first().getAttribute('id')) !== newest, 'the first page left the document');
+    while (await alice.locator('tr.spacer').count() > 1) {
+      const first = await rows().first().getAttribute('id');
+      await alice.evaluate(() => window.scrollTo(0, 0));
+      await until('an earlier page comes back', async () => (await rows().first().getAttribute('id')) !== first);
+    }
+    equal(await rows().first().getAttribute('id'), newest, 'back at the newest expense');
   }],
 
   ['filter and search combine, live in the URL, and survive a reload', async () => {
@@ -317,7 +339,7 @@ const tests = [
     await signIn(bob, 'bob');
     await pickLedger(bob, 'Household');
     await bob.getByText('You can view this ledger').waitFor();
-    await until('bob sees the rows', async () => (await bob.locator('.expense-table tbody tr').count()) > 0);
+    await until('bob sees the rows', async () => (await bob.locator('.expense-table tbody tr[id^="expense-"]').count()) > 0);
     equal(await bob.getByRole('button', { name: 'Add expense' }).count(), 0, 'no Add button');
     equal(await bob.getByRole('button', { name: /^(Edit|Delete)/ }).count(), 0, 'no Edit or Delete buttons');
     equal(await bob.getByRole('link', { name: 'Members' }).count(), 0, 'no Members link');
@@ -372,7 +394,7 @@ const tests = [
     await phone.goto(baseUrl);
     await signIn(phone, 'alice');
     await pickLedger(phone, 'Household');
-    await until('rows', async () => (await phone.locator('.expense-table tbody tr').count()) > 0);
+    await until('rows', async () => (await phone.locator('.expense-table tbody tr[id^="expense-"]').count()) > 0);
     const fits = async () => phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
     assert(await fits(), 'the expense list has no horizontal scroll');
     await shot(phone, 'phone-expenses');

@@ -7,6 +7,10 @@ import { abs, formatMoney, fractionDigits, isNegative } from './money';
 import { Alert, SelectField } from './ui';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+// Labels as large and as dark as the page's own text, for reading them.
+Chart.defaults.font.size = 14;
+Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily || 'system-ui, sans-serif';
+Chart.defaults.color = '#1c1f24';
 
 const OUT = '#b3261e';
 const IN = '#1b6e3a';

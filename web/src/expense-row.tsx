@@ -9,8 +9,8 @@ type Conflict = { mine: NewExpense; theirs: Expense; etag: string | null } | { m
 type Editing = { base: Expense; etag: string | null; draft: Draft };
 
 /** One expense: shown, edited in place (with If-Match), deleted, or in conflict with someone else's change. */
-export function ExpenseRow({ ledger, expense, canEdit, typesListId, onSaved, onDeleted }: {
-  ledger: Ledger; expense: Expense; canEdit: boolean; typesListId: string;
+export function ExpenseRow({ page, ledger, expense, canEdit, typesListId, onSaved, onDeleted }: {
+  page: number; ledger: Ledger; expense: Expense; canEdit: boolean; typesListId: string;
   onSaved: (e: Expense, oldId?: string) => void; onDeleted: (e: Expense) => void;
 }) {
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -68,7 +68,7 @@ export function ExpenseRow({ ledger, expense, canEdit, typesListId, onSaved, onD
 
   if (conflict) {
     return (
-      <tr class="conflict-row">
+      <tr class="conflict-row" data-page={page}>
         <td colSpan={5}>
           <ConflictPanel conflict={conflict} money={money}
             keepMine={async () => {
@@ -94,7 +94,7 @@ export function ExpenseRow({ ledger, expense, canEdit, typesListId, onSaved, onD
 
   if (editing) {
     return (
-      <tr class="editing-row">
+      <tr class="editing-row" data-page={page}>
         <td colSpan={5}>
           <ExpenseForm initial={editing.draft} currency={ledger.currency} typesListId={typesListId}
             title={`Edit expense of ${formatDate(expense.date, lang)}`} submitLabel="Save"
@@ -106,7 +106,7 @@ export function ExpenseRow({ ledger, expense, canEdit, typesListId, onSaved, onD
   }
 
   return (
-    <tr id={`expense-${expense.id}`} tabIndex={-1}>
+    <tr id={`expense-${expense.id}`} tabIndex={-1} data-page={page}>
       <td class="c-date" data-label="Date">{formatDate(expense.date, lang)}</td>
       <td class="c-type" data-label="Type"><span class="type-tag">{expense.type}</span></td>
       <td class="c-description" data-label="Description">{expense.description}</td>

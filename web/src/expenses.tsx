@@ -1,3 +1,4 @@
+import type { Ref } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, describe, type Ledger, type Summary, type TypeUse } from './api';
 import { ExpenseRow } from './expense-row';
@@ -77,17 +78,22 @@ function ExpenseTable({ ledger, filters, pages, canEdit, typesListId, onSort, on
   ledger: Ledger; filters: Filters; pages: ReturnType<typeof useExpensePages>; canEdit: boolean; typesListId: string;
   onSort: (sort: Sort) => void; onChanged: () => void;
 }) {
-  const sentinel = useRef<HTMLDivElement>(null);
-  const { loadMore } = pages;
+  const bottom = useRef<HTMLTableRowElement>(null);
+  const top = useRef<HTMLTableRowElement>(null);
+  const { loadMore, loadBefore } = pages;
+  // Re-created whenever the window moves: a new observer reports at once whether a spacer is still near.
   useEffect(() => {
-    const target = sentinel.current;
-    if (!target || pages.done) return;
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) loadMore();
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        if (e.target === bottom.current) loadMore();
+        else if (e.target === top.current) loadBefore();
+      }
     }, { rootMargin: '600px 0px' });
-    observer.observe(target);
+    if (bottom.current && !pages.done) observer.observe(bottom.current);
+    if (top.current) observer.observe(top.current);
     return () => observer.disconnect();
-  }, [loadMore, pages.done, pages.items.length]);
+  }, [loadMore, loadBefore, pages.done, pages.rows.length, pages.topSpace, pages.loading]);
 
   const header = (label: string, key: 'date' | 'amount', className: string) => {
     const active = filters.sort === key || filters.sort === `-${key}`;
@@ -117,8 +123,9 @@ function ExpenseTable({ ledger, filters, pages, canEdit, typesListId, onSort, on
           </tr>
         </thead>
         <tbody>
-          {pages.items.map((expense) => (
-            <ExpenseRow key={expense.id} ledger={ledger} expense={expense} canEdit={canEdit} typesListId={typesListId}
+          {pages.hasBefore && <Spacer height={pages.topSpace} rowRef={top} />}
+          {pages.rows.map(({ expense, page }) => (
+            <ExpenseRow key={expense.id} page={page} ledger={ledger} expense={expense} canEdit={canEdit} typesListId={typesListId}
               onSaved={(saved, oldId) => { pages.replace(saved, oldId); onChanged(); }}
               onDeleted={(deleted) => {
                 pages.remove(deleted.id);
@@ -141,9 +148,10 @@ function ExpenseTable({ ledger, filters, pages, canEdit, typesListId, onSort, on
                 });
               }} />
           ))}
+          <Spacer height={pages.bottomSpace} rowRef={bottom} />
         </tbody>
       </table>
-      {pages.items.length === 0 && !pages.loading && !pages.error && (
+      {pages.rows.length === 0 && !pages.loading && !pages.error && (
         <p class="empty">{isFiltered(filters) ? 'No expense matches these filters.' : 'No expenses yet.'}</p>
       )}
       {pages.error && (
@@ -151,10 +159,18 @@ function ExpenseTable({ ledger, filters, pages, canEdit, typesListId, onSort, on
           {pages.error} <button type="button" class="link-button" onClick={pages.retry}>Try again</button>
         </div>
       )}
-      <div ref={sentinel} class="sentinel" aria-hidden="true" />
       {pages.loading && <p class="muted" role="status">Loading…</p>}
-      {pages.done && pages.items.length > 0 && <p class="muted end">End of the list.</p>}
+      {pages.done && pages.rows.length > 0 && <p class="muted end">End of the list.</p>}
     </>
+  );
+}
+
+/** Stands in for pages that are not in the document, at their height; near the screen, it loads them. */
+function Spacer({ height, rowRef }: { height: number; rowRef: Ref<HTMLTableRowElement> }) {
+  return (
+    <tr class="spacer" aria-hidden="true" ref={rowRef}>
+      <td colSpan={5} ref={(td) => { if (td) td.style.height = `${Math.max(1, height)}px`; }} />
+    </tr>
   );
 }
 
