@@ -189,6 +189,28 @@ const tests = [
     equal(await countOf('q=fries'), 1, 'the expense is back, once');
   }],
 
+  ['keyboard only: add, delete and undo without a mouse', async () => {
+    await alice.evaluate(() => { window.scrollTo(0, 0); document.activeElement?.blur(); });
+    const focused = () => alice.evaluate(() => document.activeElement?.textContent?.trim());
+    for (let i = 0; i < 20 && (await focused()) !== 'Add expense'; i++) await alice.keyboard.press('Tab');
+    equal(await focused(), 'Add expense', 'Tab reaches the Add button');
+    await alice.keyboard.press('Enter');
+    await alice.keyboard.type('transport'); // the type field has the focus
+    await alice.keyboard.press('Tab');
+    await alice.keyboard.type('-2.40');
+    await alice.keyboard.press('Tab');
+    await alice.keyboard.type('bus ticket');
+    await alice.keyboard.press('Enter');
+    await row('bus ticket').getByText('-€2.40').waitFor();
+    await alice.keyboard.press('Escape');
+    equal(await focused(), 'Add expense', 'Esc closes the form and the focus goes back');
+    await row('bus ticket').getByRole('button', { name: /^Delete/ }).focus();
+    await alice.keyboard.press('Enter');
+    await until('the focus is on Undo', async () => (await focused()) === 'Undo');
+    await alice.keyboard.press('Enter');
+    await row('bus ticket').waitFor();
+  }],
+
   ['a 412: someone else changed the expense; the user sees their version and keeps theirs or mine', async () => {
     await row('hamburger and fries').getByRole('button', { name: /^Edit/ }).click();
     const form = alice.locator('.editing-row form');
@@ -212,7 +234,7 @@ const tests = [
     const created = await apiCall('POST', `/ledgers/${household}/expenses/batch`, seed());
     equal(created.status, 201, 'the batch');
     await alice.reload();
-    await until('the totals count 302', async () => (await totals()).includes('302 expenses'));
+    await until('the totals count 303', async () => (await totals()).includes('303 expenses'));
     await until('the first page is shown', async () => (await rows().count()) === 50);
     await shot(alice, 'desktop-expenses');
     await axe(alice, 'expenses');
@@ -236,7 +258,7 @@ const tests = [
       const now = await rows().count();
       most = Math.max(most, now);
     }
-    equal(seen.size, 302, 'every row, once, by the end');
+    equal(seen.size, 303, 'every row, once, by the end');
     alice.off('request', listing);
     assert(limits.length >= 6 && limits.every((l) => l === '50'), `pages of 50 (${limits})`);
     assert(most <= 300, `at most 300 rows in the document at once (${most})`);
@@ -297,7 +319,7 @@ const tests = [
     equal(lines.length - 1, count, 'the CSV has the filtered rows');
     await shot(alice, 'desktop-filtered');
     await alice.getByRole('button', { name: 'Clear filters' }).click();
-    await until('all rows again', async () => (await totals()).includes('302 expenses'));
+    await until('all rows again', async () => (await totals()).includes('303 expenses'));
   }],
 
   ['the dashboard shows spending by type and twelve months, in charts and tables', async () => {

@@ -4,7 +4,7 @@ import { api, describe, type Group, type Ledger } from './api';
 import { rangeOf, today, type Period } from './filters';
 import { formatMonth, lastTwelveMonths, locale } from './format';
 import { abs, formatMoney, fractionDigits, isNegative } from './money';
-import { Alert, SelectField } from './ui';
+import { Alert, SelectField, TextField } from './ui';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 // Labels as large and as dark as the page's own text, for reading them.
@@ -21,6 +21,7 @@ interface MonthRow { month: string; in: string; out: string; net: string }
 /** Spending by type for a period, and money in, out and net for each of the last twelve months. */
 export function DashboardScreen({ ledger }: { ledger: Ledger }) {
   const [period, setPeriod] = useState<Period>('this-month');
+  const [custom, setCustom] = useState({ from: '', to: '' });
   const [byType, setByType] = useState<Group[] | null>(null);
   const [months, setMonths] = useState<MonthRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,14 +31,14 @@ export function DashboardScreen({ ledger }: { ledger: Ledger }) {
 
   useEffect(() => {
     setByType(null);
-    const { from, to } = rangeOf({ period, from: '', to: '' }, on);
+    const { from, to } = rangeOf({ period, ...custom }, on);
     const query = new URLSearchParams({ groupBy: 'type', maxAmount: negativeUnit(ledger.currency) });
     if (from) query.set('from', from);
     if (to) query.set('to', to);
     api.summary(ledger.id, query)
       .then((s) => setByType([...s.groups].sort((a, b) => Number(a.total) - Number(b.total))))
       .catch((e) => setError(describe(e)));
-  }, [ledger.id, period]);
+  }, [ledger.id, period, custom.from, custom.to]);
 
   useEffect(() => {
     const list = lastTwelveMonths(on);
@@ -68,8 +69,15 @@ export function DashboardScreen({ ledger }: { ledger: Ledger }) {
             <option value="last-month">Last month</option>
             <option value="this-year">This year</option>
             <option value="all">All time</option>
+            <option value="custom">Custom…</option>
           </SelectField>
         </div>
+        {period === 'custom' && (
+          <div class="range">
+            <TextField label="From" type="date" value={custom.from} onValue={(from) => setCustom({ ...custom, from })} />
+            <TextField label="To" type="date" value={custom.to} onValue={(to) => setCustom({ ...custom, to })} />
+          </div>
+        )}
         {byType === null ? <p aria-busy="true">Loading…</p> : byType.length === 0 ? <p class="muted">No spending in this period.</p> : <>
           <BarChart label="Spending by type" horizontal money={money}
             labels={byType.map((g) => g.type ?? '')}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describe, type Expense, type NewExpense } from './api';
 import { today } from './filters';
 import { locale } from './format';
@@ -39,6 +39,7 @@ export function ExpenseForm(props: {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
   const set = (field: keyof Draft) => (value: string) => setDraft({ ...draft, [field]: value });
 
   const submit = async (e: Event) => {
@@ -80,7 +81,7 @@ export function ExpenseForm(props: {
       <div class="form-row">
         <TextField label="Date" type="date" value={draft.date} onValue={set('date')} error={errors.date} required className="f-date" />
         <TextField label="Type" value={draft.type} onValue={set('type')} error={errors.type} list={props.typesListId}
-          autoComplete="off" required maxLength={64} inputRef={first} className="f-type" autoFocus />
+          autoComplete="off" required maxLength={64} inputRef={first} className="f-type" />
         <TextField label="Amount" value={draft.amount} onValue={set('amount')} error={errors.amount} inputMode="decimal"
           autoComplete="off" required className="f-amount" hint="Negative for money out, e.g. -10.50" />
         <TextField label="Description" value={draft.description} onValue={set('description')} error={errors.description}

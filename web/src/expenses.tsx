@@ -22,6 +22,11 @@ export function ExpensesScreen({ ledger, query }: { ledger: Ledger; query: URLSe
   const [summary, setSummary] = useState<Summary | null>(null);
   const [types, setTypes] = useState<TypeUse[]>([]);
   const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const stopAdding = () => {
+    setAdding(false);
+    setTimeout(() => addButton.current?.focus(), 0);
+  };
   const canEdit = ledger.role !== 'viewer';
   const typesListId = `types-${ledger.id}`;
 
@@ -45,13 +50,13 @@ export function ExpensesScreen({ ledger, query }: { ledger: Ledger; query: URLSe
     <section class="expenses">
       <div class="title-row">
         <h1>{ledger.name}</h1>
-        {canEdit && !adding && <button type="button" onClick={() => setAdding(true)}>Add expense</button>}
+        {canEdit && !adding && <button type="button" ref={addButton} onClick={() => setAdding(true)}>Add expense</button>}
       </div>
       {!canEdit && <p class="muted">You can view this ledger; only its editors and owners can change it.</p>}
       <datalist id={typesListId}>{types.map((t) => <option key={t.type} value={t.type} />)}</datalist>
       {adding && (
         <ExpenseForm initial={emptyDraft()} currency={ledger.currency} typesListId={typesListId} keepOpen
-          title="New expense" submitLabel="Save" class="card" cancel={() => setAdding(false)}
+          title="New expense" submitLabel="Save" class="card" cancel={stopAdding}
           save={async (expense) => {
             const created = await api.addExpense(ledger.id, expense);
             notify(`Added ${created.type} ${formatMoney(created.amount, ledger.currency, locale())}.`);
@@ -131,6 +136,7 @@ function ExpenseTable({ ledger, filters, pages, canEdit, typesListId, onSort, on
                 pages.remove(deleted.id);
                 onChanged();
                 notify(`Deleted ${deleted.type} ${formatMoney(deleted.amount, ledger.currency, locale())}.`, {
+                  focus: true,
                   action: {
                     label: 'Undo',
                     run: async () => {

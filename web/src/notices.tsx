@@ -11,10 +11,14 @@ function publish(next: Notice[]) {
   listeners.forEach((l) => l(notices));
 }
 
-/** Shows a short notice at the bottom of the screen, with an optional action (such as Undo). */
-export function notify(message: string, options: { action?: Notice['action']; kind?: Notice['kind']; ms?: number } = {}): number {
+/**
+ * Shows a short notice at the bottom of the screen, with an optional action (such as Undo); {@code focus} moves
+ * the keyboard focus to that action (when what had it is gone, as a deleted row).
+ */
+export function notify(message: string, options: { action?: Notice['action']; kind?: Notice['kind']; ms?: number; focus?: boolean } = {}): number {
   const id = ++counter;
   publish([...notices, { id, message, action: options.action, kind: options.kind }]);
+  if (options.focus) setTimeout(() => document.getElementById(`notice-action-${id}`)?.focus(), 0);
   setTimeout(() => dismiss(id), options.ms ?? (options.action ? 10000 : 5000));
   return id;
 }
@@ -35,7 +39,7 @@ export function Notices() {
         <div key={n.id} class={`notice ${n.kind === 'error' ? 'notice-error' : ''}`}>
           <span>{n.message}</span>
           {n.action && (
-            <button type="button" class="link-button" onClick={() => { dismiss(n.id); n.action!.run(); }}>{n.action.label}</button>
+            <button type="button" class="link-button" id={`notice-action-${n.id}`} onClick={() => { dismiss(n.id); n.action!.run(); }}>{n.action.label}</button>
           )}
           <button type="button" class="icon-button" aria-label="Dismiss" onClick={() => dismiss(n.id)}>×</button>
         </div>
