@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describe, type Expense, type NewExpense } from './api';
 import { today } from './filters';
 import { locale } from './format';
@@ -39,7 +39,7 @@ export function ExpenseForm(props: {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useLayoutEffect(() => first.current?.focus(), []);
   const set = (field: keyof Draft) => (value: string) => setDraft({ ...draft, [field]: value });
 
   const submit = async (e: Event) => {

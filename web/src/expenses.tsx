@@ -23,10 +23,12 @@ export function ExpensesScreen({ ledger, query }: { ledger: Ledger; query: URLSe
   const [types, setTypes] = useState<TypeUse[]>([]);
   const [adding, setAdding] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
-  const stopAdding = () => {
-    setAdding(false);
-    setTimeout(() => addButton.current?.focus(), 0);
-  };
+  const wasAdding = useRef(false);
+  useEffect(() => { // the form closed: the focus goes back to the button that opened it
+    if (wasAdding.current && !adding) addButton.current?.focus();
+    wasAdding.current = adding;
+  }, [adding]);
+  const stopAdding = () => setAdding(false);
   const canEdit = ledger.role !== 'viewer';
   const typesListId = `types-${ledger.id}`;
 

@@ -4,6 +4,7 @@ export interface Notice { id: number; message: string; action?: { label: string;
 
 let notices: Notice[] = [];
 let counter = 0;
+const MAX_SHOWN = 2;
 const listeners = new Set<(n: Notice[]) => void>();
 
 function publish(next: Notice[]) {
@@ -17,7 +18,8 @@ function publish(next: Notice[]) {
  */
 export function notify(message: string, options: { action?: Notice['action']; kind?: Notice['kind']; ms?: number; focus?: boolean } = {}): number {
   const id = ++counter;
-  publish([...notices, { id, message, action: options.action, kind: options.kind }]);
+  // the newest few: a burst of changes should not cover the screen
+  publish([...notices, { id, message, action: options.action, kind: options.kind }].slice(-MAX_SHOWN));
   if (options.focus) setTimeout(() => document.getElementById(`notice-action-${id}`)?.focus(), 0);
   setTimeout(() => dismiss(id), options.ms ?? (options.action ? 10000 : 5000));
   return id;
