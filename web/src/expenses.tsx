@@ -9,7 +9,7 @@ import { expensesCount, locale } from './format';
 import { amountForInput, formatMoney, fractionDigits, parseAmount } from './money';
 import { notify } from './notices';
 import { href, navigate } from './router';
-import { Alert, SelectField, TextField, useDebounced } from './ui';
+import { SelectField, TextField, useDebounced } from './ui';
 
 /** The expense list of a ledger: filters from the URL, the total of what they select, and rows as you scroll. */
 export function ExpensesScreen({ ledger, query }: { ledger: Ledger; query: URLSearchParams }) {
@@ -254,7 +254,6 @@ function FilterBar({ filters, types, currency, onChange }: {
           Clear filters
         </button>
       )}
-      <Alert message={null} />
     </form>
   );
 }
