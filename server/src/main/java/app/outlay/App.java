@@ -20,6 +20,8 @@ import app.outlay.http.Problems;
 import app.outlay.http.SessionCookie;
 import app.outlay.http.Tls;
 import app.outlay.idempotency.Idempotency;
+import app.outlay.importer.ImportHandler;
+import app.outlay.importer.ImportService;
 import app.outlay.ledger.LedgerHandler;
 import app.outlay.ledger.LedgerService;
 import app.outlay.ops.Metrics;
@@ -73,6 +75,7 @@ public final class App implements AutoCloseable {
         var sessions = new SessionService(db, users, config.sessionIdle(), config.sessionLifetime(), clock);
         var expenses = new ExpenseService(db, ledgers, clock);
         var summaries = new SummaryService(db, ledgers);
+        var imports = new ImportService(db, ledgers, clock);
 
         var cookie = new SessionCookie(config.behindHttps());
         var auth = new Auth(tokens, sessions, cookie);
@@ -85,6 +88,7 @@ public final class App implements AutoCloseable {
         var memberRoutes = new MemberHandler(members);
         var expenseRoutes = new ExpenseHandler(expenses);
         var summaryRoutes = new SummaryHandler(summaries);
+        var importRoutes = new ImportHandler(imports);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
@@ -148,6 +152,10 @@ public final class App implements AutoCloseable {
                         delete("/expenses/{expenseId}", expenseRoutes::delete);
                         get("/summary", summaryRoutes::summary);
                         get("/types", summaryRoutes::types);
+                        // a streamed body: not wrapped in Idempotency; duplicate detection makes a retry import nothing
+                        post("/imports", importRoutes::create);
+                        get("/imports", importRoutes::list);
+                        delete("/imports/{importId}", importRoutes::undo);
                     });
                 });
             });

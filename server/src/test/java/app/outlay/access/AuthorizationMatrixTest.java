@@ -65,7 +65,10 @@ class AuthorizationMatrixTest {
             row("PATCH " + EXPENSE, 401, 404, 403, 200, 200, 404),
             row("DELETE " + EXPENSE, 401, 404, 403, 204, 204, 404),
             row("GET " + LEDGER + "/summary", 401, 404, 200, 200, 200, 404),
-            row("GET " + LEDGER + "/types", 401, 404, 200, 200, 200, 404));
+            row("GET " + LEDGER + "/types", 401, 404, 200, 200, 200, 404),
+            row("POST " + LEDGER + "/imports", 401, 404, 403, 200, 200, 404),
+            row("GET " + LEDGER + "/imports", 401, 404, 200, 200, 200, 404),
+            row("DELETE " + LEDGER + "/imports/{importId}", 401, 404, 403, 200, 200, 404));
 
     @RegisterExtension
     static final TestServer server = TestServer.start();
@@ -75,7 +78,9 @@ class AuthorizationMatrixTest {
     /** The ledger and expense that reads go to; changes that succeed get a fresh pair of their own. */
     private static Fixture shared;
 
-    private record Fixture(String ledgerId, String expenseId) {}
+    private record Fixture(String ledgerId, String expenseId, String importId) {}
+
+    private static final String CSV = "date,amount,description\r\n2024-03-15,-10.00,lunch\r\n";
 
     @BeforeAll
     static void start() {
@@ -122,13 +127,15 @@ class AuthorizationMatrixTest {
         Member member = MEMBERS.get(actor);
         Api api = member == null ? server.anonymous() : member.api();
         String path = template.replace("{ledgerId}", on.ledgerId()).replace("{expenseId}", on.expenseId())
+                .replace("{importId}", on.importId())
                 .replace("{username}", template.contains("/members/") && method.equals("DELETE")
                         ? MEMBERS.get(Actor.VIEWER).username() : spare.username());
         if (path.contains("{tokenId}")) {
             path = path.replace("{tokenId}", member == null ? "1" : newTokenId(member));
         }
         Object body = body(method, template, member);
-        String type = method.equals("PATCH") ? "application/merge-patch+json" : "application/json";
+        String type = method.equals("PATCH") ? "application/merge-patch+json"
+                : template.endsWith("/imports") ? "text/csv" : "application/json";
         return api.send(method, path, body, body == null ? null : type);
     }
 
@@ -146,6 +153,7 @@ class AuthorizationMatrixTest {
             case "POST " + LEDGER + "/expenses", "PUT " + EXPENSE -> Fixtures.expense();
             case "POST " + LEDGER + "/expenses/batch" -> List.of(Fixtures.expense());
             case "PATCH " + EXPENSE -> Map.of("amount", "-11.00");
+            case "POST " + LEDGER + "/imports" -> CSV;
             default -> null;
         };
     }
@@ -158,7 +166,8 @@ class AuthorizationMatrixTest {
         owner.put(ledger + "/members/" + MEMBERS.get(Actor.VIEWER).username(), Map.of("role", "viewer"));
         owner.put(ledger + "/members/" + MEMBERS.get(Actor.EDITOR).username(), Map.of("role", "editor"));
         String expenseId = owner.post(ledger + "/expenses", Fixtures.expense()).text("id");
-        return new Fixture(ledgerId, expenseId);
+        String importId = owner.send("POST", ledger + "/imports?allowDuplicates=true", CSV, "text/csv").text("id");
+        return new Fixture(ledgerId, expenseId, importId);
     }
 
     private static String newTokenId(Member member) {

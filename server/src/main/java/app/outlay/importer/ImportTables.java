@@ -1,0 +1,57 @@
+package app.outlay.importer;
+
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.SQLDataType.BIGINT;
+import static org.jooq.impl.SQLDataType.LOCALDATE;
+import static org.jooq.impl.SQLDataType.VARCHAR;
+
+import java.time.LocalDate;
+import org.jooq.Record;
+import org.jooq.TableField;
+import org.jooq.impl.TableImpl;
+
+/** The tables an import writes, as the migrations define them: {@code expense_import}, and {@code expense}. */
+final class ImportTables {
+    static final ImportTable EXPENSE_IMPORT = new ImportTable();
+    static final ExpenseColumns EXPENSE = new ExpenseColumns();
+
+    private ImportTables() {}
+
+    static final class ImportTable extends TableImpl<Record> {
+        final TableField<Record, Long> ID = createField(name("id"), BIGINT.identity(true), this);
+        final TableField<Record, Long> LEDGER_ID = createField(name("ledger_id"), BIGINT.nullable(false), this);
+        final TableField<Record, Long> CREATED_AT = createField(name("created_at"), BIGINT.nullable(false), this);
+        final TableField<Record, Long> CREATED_BY = createField(name("created_by"), BIGINT, this);
+        final TableField<Record, Long> ROW_COUNT = createField(name("row_count"), BIGINT.nullable(false), this);
+        final TableField<Record, Long> IMPORTED = createField(name("imported"), BIGINT.nullable(false), this);
+        final TableField<Record, Long> DUPLICATES = createField(name("duplicates"), BIGINT.nullable(false), this);
+        final TableField<Record, Long> INVALID = createField(name("invalid"), BIGINT.nullable(false), this);
+        final TableField<Record, Long> UNDONE_AT = createField(name("undone_at"), BIGINT, this);
+        final TableField<Record, Long> REMOVED = createField(name("removed"), BIGINT, this);
+        final TableField<Record, Long> KEPT = createField(name("kept"), BIGINT, this);
+
+        private ImportTable() {
+            super(name("expense_import"));
+        }
+    }
+
+    /** The columns of {@code expense} an import writes and reads; {@code import_id} is its own. */
+    static final class ExpenseColumns extends TableImpl<Record> {
+        final TableField<Record, Long> ID = createField(name("id"), BIGINT.identity(true), this);
+        final TableField<Record, Long> LEDGER_ID = createField(name("ledger_id"), BIGINT.nullable(false), this);
+        final TableField<Record, LocalDate> DATE = createField(name("date"), LOCALDATE.nullable(false), this);
+        final TableField<Record, String> TYPE = createField(name("type"), VARCHAR(64).nullable(false), this);
+        final TableField<Record, Long> AMOUNT = createField(name("amount"), BIGINT.nullable(false), this);
+        final TableField<Record, String> DESCRIPTION = createField(name("description"), VARCHAR(1000).nullable(false), this);
+        final TableField<Record, Long> VERSION = createField(name("version"), BIGINT.nullable(false), this);
+        final TableField<Record, Long> CREATED_AT = createField(name("created_at"), BIGINT.nullable(false), this);
+        final TableField<Record, Long> UPDATED_AT = createField(name("updated_at"), BIGINT.nullable(false), this);
+        final TableField<Record, Long> CREATED_BY = createField(name("created_by"), BIGINT, this);
+        final TableField<Record, Long> UPDATED_BY = createField(name("updated_by"), BIGINT, this);
+        final TableField<Record, Long> IMPORT_ID = createField(name("import_id"), BIGINT, this);
+
+        private ExpenseColumns() {
+            super(name("expense"));
+        }
+    }
+}
