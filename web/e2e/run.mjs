@@ -369,21 +369,26 @@ const tests = [
     await bob.context().close();
   }],
 
-  ['import a CSV file: preview, the server\'s mapping, a dry run with errors by line, then the import', async () => {
+  ['import a CSV file: preview, the server\'s mapping, a dry run with errors by line, the import, its undo', async () => {
     const spec = await (await fetch(`${baseUrl}/api/openapi.yaml`)).text();
     if (!spec.includes('/imports:')) return { skipped: 'this server has no import endpoint yet' };
     await alice.getByRole('link', { name: 'Import' }).click();
     await alice.getByRole('heading', { name: /^Import/ }).waitFor();
-    const bad = 'Datum;Betrag;Verwendungszweck\r\n01.02.2024;-12,50;Bäcker\r\n02.02.2024;zwölf;Kiosk\r\n03.02.2024;-3,20;Bus\r\n';
+    const bad = 'Buchungstag;Betrag;Verwendungszweck\r\n01.02.2024;-12,50;Bäcker\r\n02.02.2024;zwölf;Kiosk\r\n03.02.2024;-3,20;Bus\r\n';
     await alice.getByLabel('CSV file').setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await alice.getByRole('table', { name: /The first rows of bank.csv/ }).getByText('Bäcker').waitFor();
-    await until('the mapping is pre-filled', async () => (await alice.getByLabel('Date', { exact: true }).inputValue()) === '1');
-    equal(await alice.getByLabel('Amount', { exact: true }).inputValue(), '2', 'amount column');
+    await until('the server\'s mapping is pre-filled', async () => (await alice.getByLabel('Date', { exact: true }).inputValue()) === '1');
+    equal(await alice.getByLabel('Amount', { exact: true }).inputValue(), '2', 'the amount column');
+    equal(await alice.getByLabel('Description', { exact: true }).inputValue(), '3', 'the description column');
     await alice.getByRole('button', { name: 'Check (dry run)' }).click();
+    await alice.getByText('1 invalid').waitFor();
     const errors = alice.getByRole('table', { name: 'Errors by line' });
-    await errors.getByRole('cell', { name: '3', exact: true }).waitFor();
+    await errors.getByRole('row').filter({ has: alice.getByRole('cell', { name: '3', exact: true }) }).getByRole('cell', { name: 'amount' }).waitFor();
     await shot(alice, 'desktop-import');
     await axe(alice, 'import');
+    await alice.getByRole('button', { name: 'Import', exact: true }).click();
+    await alice.getByText('The file has problems').waitFor();
+    equal(await countOf('from=2024-02-01&to=2024-02-03'), 0, 'all or nothing: nothing stored');
     const good = bad.replace('zwölf', '-7,00');
     await alice.getByLabel('CSV file').setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await alice.getByRole('button', { name: 'Check (dry run)' }).click();
@@ -393,6 +398,9 @@ const tests = [
     await alice.getByText('3 imported').waitFor();
     equal(await alice.locator('#import-progress').getAttribute('value'), '1', 'the progress bar is full');
     equal(await countOf('from=2024-02-01&to=2024-02-03'), 3, 'the rows are stored');
+    await alice.getByRole('button', { name: 'Undo this import' }).click();
+    await alice.getByRole('heading', { name: 'Import undone' }).waitFor();
+    equal(await countOf('from=2024-02-01&to=2024-02-03'), 0, 'the undo removed them');
   }],
 
   ['amounts and dates follow the browser locale (German)', async () => {

@@ -22,9 +22,10 @@ export interface Group { type?: string; month?: string; year?: string; total: st
 export interface Summary { currency: string; total: string; count: number; groups: Group[] }
 export interface TypeUse { type: string; count: number; total: string }
 export interface ImportResult {
-  rows: number; imported: number; duplicates: number;
-  errors: { line: number; message: string }[];
+  id?: string | null; dryRun?: boolean; rows: number; imported: number; duplicates: number; invalid?: number;
+  errors: { line: number; field?: string; message: string }[];
   mapping?: Record<string, string>;
+  delimiter?: string; header?: boolean; dateFormat?: string; decimalSeparator?: string;
 }
 
 /** The server answered with an error (problem+json). */
@@ -134,6 +135,8 @@ export const api = {
     return `/api/v1${ledgerPath(ledgerId)}/expenses?${q}`;
   },
   importUrl: (ledgerId: string, query: URLSearchParams) => `/api/v1${ledgerPath(ledgerId)}/imports?${query}`,
+  undoImport: (ledgerId: string, importId: string) =>
+    call<unknown>('DELETE', `${ledgerPath(ledgerId)}/imports/${encodeURIComponent(importId)}`),
 };
 
 /** A message for a failed request, for a person. */

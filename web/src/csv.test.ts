@@ -29,14 +29,20 @@ describe('CSV preview', () => {
 });
 
 describe('import parameters', () => {
-  it('name mapped columns by number and leave out what the server detects itself', () => {
+  it('name mapped columns by header name, or by number without a header, and leave out what the server detects', () => {
     const query = importParams({
       header: true, mapping: { date: '1', amount: '3', description: '2' }, dateFormat: 'dd.MM.yyyy',
       decimalSeparator: ',', delimiter: ';', defaultType: '',
-    }, true);
-    expect(query.toString()).toBe('dryRun=true&date=1&amount=3&description=2&dateFormat=dd.MM.yyyy&decimalSeparator=%2C&delimiter=%3B');
-    expect(importParams({ header: false, mapping: {}, dateFormat: '', decimalSeparator: '', delimiter: '', defaultType: 'bank' }, false).toString())
-      .toBe('header=false&defaultType=bank');
+    }, { dryRun: true }, ['Datum', 'Text', 'Betrag']);
+    expect(query.toString()).toBe('dryRun=true&skipInvalid=true&date=Datum&amount=Betrag&description=Text&dateFormat=dd.MM.yyyy&decimalSeparator=%2C&delimiter=%3B');
+    expect(importParams({ header: false, mapping: { date: '2' }, dateFormat: '', decimalSeparator: '', delimiter: '', defaultType: 'bank' }, { dryRun: false }).toString())
+      .toBe('date=2&header=false&defaultType=bank');
+  });
+
+  it('skip invalid rows in a real import only when asked to', () => {
+    const options = { header: true, mapping: {}, dateFormat: '', decimalSeparator: '' as const, delimiter: '', defaultType: '' };
+    expect(importParams(options, { dryRun: false }).toString()).toBe('');
+    expect(importParams(options, { dryRun: false, skipInvalid: true }).toString()).toBe('skipInvalid=true');
   });
 
   it('turn the header names the server reports into column numbers', () => {

@@ -115,13 +115,20 @@ export interface ImportOptions {
   defaultType: string;
 }
 
-/** The import endpoint's query parameters; only what differs from the server's own detection. */
-export function importParams(options: ImportOptions, dryRun: boolean): URLSearchParams {
+/**
+ * The import endpoint's query parameters; only what differs from the server's own detection. Columns go by
+ * header name when the file has a header ({@code header} holds its names), else by 1-based number. A dry run
+ * reports invalid rows instead of refusing the file, so that one answer shows every problem.
+ */
+export function importParams(options: ImportOptions, run: { dryRun: boolean; skipInvalid?: boolean }, header: string[] = []): URLSearchParams {
   const query = new URLSearchParams();
-  if (dryRun) query.set('dryRun', 'true');
+  if (run.dryRun) query.set('dryRun', 'true');
+  if (run.dryRun || run.skipInvalid) query.set('skipInvalid', 'true');
   for (const role of ROLES) {
     const column = options.mapping[role];
-    if (column) query.set(role, column);
+    if (!column) continue;
+    const name = options.header ? header[Number(column) - 1] : undefined;
+    query.set(role, name ?? column);
   }
   if (!options.header) query.set('header', 'false');
   if (options.dateFormat.trim()) query.set('dateFormat', options.dateFormat.trim());

@@ -11,7 +11,7 @@ const ROLE_LABELS: Record<ColumnRole, string> = {
   date: 'Date', amount: 'Amount', type: 'Type', description: 'Description', debit: 'Debit (money out)', credit: 'Credit (money in)',
 };
 
-type Outcome = { kind: 'dry-run' | 'imported'; result: ImportResult } | { kind: 'invalid'; errors: { line?: number; message: string }[]; detail: string };
+type Outcome = { kind: 'dry-run' | 'imported'; result: ImportResult } | { kind: 'invalid'; errors: { line?: number; field?: string; message: string }[]; detail: string };
 
 /** Sends the file to the import endpoint, reporting upload progress (0..1). */
 function upload(url: string, file: Blob, onProgress: (share: number) => void): Promise<ImportResult> {
@@ -47,6 +47,8 @@ export function ImportScreen({ ledger }: { ledger: Ledger }) {
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [undone, setUndone] = useState(false);
   const header = options.header ? rows[0] ?? [] : [];
   const width = Math.max(0, ...rows.map((r) => r.length));
   const columns = Array.from({ length: width }, (_, i) => (header[i] ? `${i + 1}: ${header[i]}` : `Column ${i + 1}`));
@@ -56,6 +58,7 @@ export function ImportScreen({ ledger }: { ledger: Ledger }) {
     setOutcome(null);
     setMessage(null);
     setProgress(null);
+    setUndone(false);
     if (!chosen) return;
     const head = await chosen.slice(0, 64 * 1024).text();
     const delimiter = detectDelimiter(head);
@@ -66,7 +69,7 @@ export function ImportScreen({ ledger }: { ledger: Ledger }) {
     setOptions(base);
     // The server's own guess: a dry run without a mapping reports the mapping it would use.
     try {
-      const result = await upload(api.importUrl(ledger.id, importParams({ ...base, mapping: {} }, true)), chosen, () => {});
+      const result = await upload(api.importUrl(ledger.id, importParams({ ...base, mapping: {} }, { dryRun: true })), chosen, () => {});
       if (result.mapping) setOptions({ ...base, mapping: mappingByNumber(result.mapping, preview[0] ?? []) });
       setOutcome({ kind: 'dry-run', result });
     } catch (e) {
@@ -80,9 +83,11 @@ export function ImportScreen({ ledger }: { ledger: Ledger }) {
     setBusy(true);
     setMessage(null);
     setOutcome(null);
+    setUndone(false);
     setProgress(dryRun ? null : 0);
     try {
-      const result = await upload(api.importUrl(ledger.id, importParams(options, dryRun)), file, (p) => !dryRun && setProgress(p));
+      const query = importParams(options, { dryRun, skipInvalid }, rows[0] ?? []);
+      const result = await upload(api.importUrl(ledger.id, query), file, (p) => !dryRun && setProgress(p));
       setOutcome({ kind: dryRun ? 'dry-run' : 'imported', result });
       if (!dryRun) notify(`Imported ${formatCount(result.imported)} expenses.`);
     } catch (e) {
@@ -154,6 +159,10 @@ export function ImportScreen({ ledger }: { ledger: Ledger }) {
             <TextField label="Type for rows without one" value={options.defaultType} placeholder="uncategorized"
               onValue={(v) => { setOptions({ ...options, defaultType: v }); setOutcome(null); }} />
           </div>
+          <label class="check">
+            <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid((e.currentTarget as HTMLInputElement).checked)} />
+            Import the valid rows even if some are invalid
+          </label>
           <div class="form-actions">
             <button type="button" class="secondary" disabled={busy} onClick={() => run(true)}>Check (dry run)</button>
             <button type="button" disabled={busy || outcome?.kind === 'invalid'} onClick={() => run(false)}>Import</button>
@@ -167,17 +176,30 @@ export function ImportScreen({ ledger }: { ledger: Ledger }) {
           )}
         </div>
       </>}
-      {outcome && <ImportOutcome outcome={outcome} ledger={ledger} />}
+      {outcome && <ImportOutcome outcome={outcome} ledger={ledger} skipInvalid={skipInvalid} undone={undone}
+        undo={async (id) => {
+          try {
+            await api.undoImport(ledger.id, id);
+            setUndone(true);
+            notify('The import was undone.');
+          } catch (e) {
+            notify(describe(e), { kind: 'error' });
+          }
+        }} />}
     </section>
   );
 }
 
 function invalid(e: ApiError): Outcome {
-  const errors = (e.problem.errors ?? []).map((x) => ({ line: x.line, message: x.field && !x.line ? `${x.field}: ${x.message}` : x.message }));
+  const errors = (e.problem.errors ?? []).map((x) => ({ line: x.line, field: x.field, message: x.message }));
   return { kind: 'invalid', errors, detail: e.message };
 }
 
-function ImportOutcome({ outcome, ledger }: { outcome: Outcome; ledger: Ledger }) {
+const SEPARATORS: Record<string, string> = { ';': 'semicolons', ',': 'commas', '\t': 'tabs', '|': 'bars' };
+
+function ImportOutcome({ outcome, ledger, skipInvalid, undone, undo }: {
+  outcome: Outcome; ledger: Ledger; skipInvalid: boolean; undone: boolean; undo: (id: string) => Promise<void>;
+}) {
   if (outcome.kind === 'invalid') {
     return (
       <div class="card" role="alert">
@@ -188,25 +210,41 @@ function ImportOutcome({ outcome, ledger }: { outcome: Outcome; ledger: Ledger }
     );
   }
   const r = outcome.result;
+  const dry = outcome.kind === 'dry-run';
+  const invalidRows = r.invalid ?? 0;
   return (
     <div class="card" role="status">
-      <h2>{outcome.kind === 'dry-run' ? 'Dry run: nothing stored yet' : 'Imported'}</h2>
+      <h2>{dry ? 'Dry run: nothing stored yet' : undone ? 'Import undone' : 'Imported'}</h2>
       <p>
-        {formatCount(r.rows)} rows read · {formatCount(r.imported)} {outcome.kind === 'dry-run' ? 'would be imported' : 'imported'} ·
-        {' '}{formatCount(r.duplicates)} duplicates skipped{r.errors.length > 0 ? ` · ${formatCount(r.errors.length)} with errors` : ''}
+        {formatCount(r.rows)} rows read · {formatCount(r.imported)} {dry ? 'would be imported' : 'imported'} ·
+        {' '}{formatCount(r.duplicates)} duplicates skipped{invalidRows > 0 ? ` · ${formatCount(invalidRows)} invalid` : ''}
       </p>
+      {r.delimiter && (
+        <p class="muted">
+          Read as fields separated by {SEPARATORS[r.delimiter] ?? r.delimiter}, dates as {r.dateFormat}, amounts with
+          {' '}{r.decimalSeparator === ',' ? 'a decimal comma' : 'a decimal point'}{r.header === false ? ', no header line' : ''}.
+        </p>
+      )}
+      {dry && invalidRows > 0 && !skipInvalid && (
+        <p>Fix these rows in the file, or tick "Import the valid rows even if some are invalid" to import the others.</p>
+      )}
       {r.errors.length > 0 && <ErrorTable errors={r.errors} />}
-      {outcome.kind === 'imported' && <p><a href={href(['ledgers', ledger.id, 'expenses'])}>See the expenses</a></p>}
+      {!dry && !undone && <p>
+        <a href={href(['ledgers', ledger.id, 'expenses'])}>See the expenses</a>
+        {r.id && r.imported > 0 && <> · <button type="button" class="link-button" onClick={() => undo(r.id!)}>Undo this import</button></>}
+      </p>}
     </div>
   );
 }
 
-function ErrorTable({ errors }: { errors: { line?: number; message: string }[] }) {
+function ErrorTable({ errors }: { errors: { line?: number; field?: string; message: string }[] }) {
   return (
     <table class="errors">
       <caption class="visually-hidden">Errors by line</caption>
-      <thead><tr><th scope="col">Line</th><th scope="col">Problem</th></tr></thead>
-      <tbody>{errors.slice(0, 200).map((e, i) => <tr key={i}><td>{e.line ?? '—'}</td><td>{e.message}</td></tr>)}</tbody>
+      <thead><tr><th scope="col">Line</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
+      <tbody>{errors.slice(0, 200).map((e, i) => (
+        <tr key={i}><td>{e.line ?? '—'}</td><td>{e.field ?? ''}</td><td>{e.message}</td></tr>
+      ))}</tbody>
     </table>
   );
 }
