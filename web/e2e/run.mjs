@@ -65,8 +65,9 @@ async function newPage(options = {}) {
   page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('401')) console.log(`    console: ${m.text()}`); });
   return page;
 }
-async function shot(page, name) {
-  await page.screenshot({ path: join(shots, `${name}.png`) });
+async function shot(page, name, options = {}) {
+  for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click().catch(() => {});
+  await page.screenshot({ path: join(shots, `${name}.png`), ...options });
 }
 
 const alice = await newPage();
@@ -383,8 +384,8 @@ const tests = [
     await alice.getByRole('button', { name: 'Check (dry run)' }).click();
     await alice.getByText('1 invalid').waitFor();
     const errors = alice.getByRole('table', { name: 'Errors by line' });
-    await errors.getByRole('row').filter({ has: alice.getByRole('cell', { name: '3', exact: true }) }).getByRole('cell', { name: 'amount' }).waitFor();
-    await shot(alice, 'desktop-import');
+    await errors.getByRole('row').filter({ has: alice.getByRole('cell', { name: '3', exact: true }) }).getByRole('cell', { name: 'amount', exact: true }).waitFor();
+    await shot(alice, 'desktop-import', { fullPage: true });
     await axe(alice, 'import');
     await alice.getByRole('button', { name: 'Import', exact: true }).click();
     await alice.getByText('The file has problems').waitFor();

@@ -29,7 +29,7 @@ export function MembersScreen({ ledger, me, onChanged }: { ledger: Ledger; me: M
     setBusy(true);
     try {
       const added = await api.putMember(ledger.id, username.trim(), role);
-      notify(`${added.username} is now ${added.role === 'owner' ? 'an' : 'a'} ${added.role}.`);
+      notify(`${added.username} is now ${article(added.role)} ${added.role}.`);
       setUsername('');
       await load();
     } catch (err) {
@@ -45,7 +45,7 @@ export function MembersScreen({ ledger, me, onChanged }: { ledger: Ledger; me: M
     setMessage(null);
     try {
       await api.putMember(ledger.id, member.username, next);
-      notify(`${member.username} is now ${next === 'owner' ? 'an' : 'a'} ${next}.`);
+      notify(`${member.username} is now ${article(next)} ${next}.`);
       await load();
       if (member.username.toLowerCase() === me.username.toLowerCase()) await onChanged();
     } catch (err) {
@@ -105,4 +105,8 @@ export function MembersScreen({ ledger, me, onChanged }: { ledger: Ledger; me: M
       )}
     </section>
   );
+}
+
+function article(role: Role): string {
+  return role === 'viewer' ? 'a' : 'an';
 }
