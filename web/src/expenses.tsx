@@ -19,7 +19,8 @@ export function ExpensesScreen({ ledger, query }: { ledger: Ledger; query: URLSe
   const listQuery = new URLSearchParams(selection);
   listQuery.set('sort', filters.sort);
   const pages = useExpensePages(ledger.id, listQuery.toString());
-  const [summary, setSummary] = useState<Summary | null>(null);
+  // the totals with the selection they count: totals of an earlier selection are never shown as current
+  const [counted, setCounted] = useState<{ key: string; summary: Summary } | null>(null);
   const [types, setTypes] = useState<TypeUse[]>([]);
   const [adding, setAdding] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -36,9 +37,11 @@ export function ExpensesScreen({ ledger, query }: { ledger: Ledger; query: URLSe
     navigate(href(['ledgers', ledger.id, 'expenses'], filtersToQuery(next)), true);
   }, [ledger.id]);
 
+  const selectionKey = `${ledger.id}?${selection}`;
   const refreshTotals = useCallback(() => {
-    api.summary(ledger.id, selection).then(setSummary).catch(() => setSummary(null));
-  }, [ledger.id, selection.toString()]);
+    api.summary(ledger.id, selection).then((summary) => setCounted({ key: selectionKey, summary })).catch(() => setCounted(null));
+  }, [selectionKey]);
+  const summary = counted?.key === selectionKey ? counted.summary : null;
   useEffect(refreshTotals, [refreshTotals]);
   const refreshTypes = useCallback(() => { api.types(ledger.id).then(setTypes).catch(() => {}); }, [ledger.id]);
   useEffect(refreshTypes, [refreshTypes]);
@@ -67,12 +70,12 @@ export function ExpensesScreen({ ledger, query }: { ledger: Ledger; query: URLSe
           }} />
       )}
       <FilterBar filters={filters} types={types} currency={ledger.currency} onChange={setFilters} />
-      <p class="totals" aria-live="polite">
+      <p class="totals" aria-live="polite" aria-busy={summary ? 'false' : 'true'}>
         {summary ? <>
           <strong>{expensesCount(summary.count)}</strong>
           <span> · total </span>
           <strong class={summary.total.startsWith('-') ? 'out' : 'in'}>{formatMoney(summary.total, ledger.currency, locale())}</strong>
-        </> : ' '}
+        </> : <span class="muted">Counting…</span>}
         <a class="export" href={api.csvUrl(ledger.id, listQuery)} download={`${ledger.name}-expenses.csv`}>Export CSV</a>
       </p>
       <ExpenseTable ledger={ledger} filters={filters} pages={pages} canEdit={canEdit} typesListId={typesListId}

@@ -10,18 +10,32 @@ function utc(iso: string): Date {
   return new Date(Date.UTC(y, (m || 1) - 1, d || 1));
 }
 
-/** "2023-11-11" → "11/11/2023" (en-US), "11.11.2023" (de-DE). */
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+/** One formatter per kind and locale: making one is costly, and a long list formats many values. */
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let format = formats.get(key);
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format as T;
+}
+
+/** "2023-11-11" → "Nov 11, 2023" (en-US), "11. Nov. 2023" (de-DE). */
 export function formatDate(iso: string, lang: string = locale()): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(utc(iso));
+  return cached(`date|${lang}`, () => new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }))
+    .format(utc(iso));
 }
 
 /** "2024-03" → "Mar 2024" (en), "März 2024" (de). */
 export function formatMonth(yearMonth: string, lang: string = locale()): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'short' }).format(utc(`${yearMonth}-01`));
+  return cached(`month|${lang}`, () => new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'short' }))
+    .format(utc(`${yearMonth}-01`));
 }
 
 export function formatCount(n: number, lang: string = locale()): string {
-  return new Intl.NumberFormat(lang).format(n);
+  return cached(`count|${lang}`, () => new Intl.NumberFormat(lang)).format(n);
 }
 
 /** "1 expense", "1,234 expenses". */

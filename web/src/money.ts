@@ -5,13 +5,20 @@ export type Parsed = { ok: true; value: string } | { ok: false; error: string };
 
 const MAX_INTEGER_DIGITS = 12; // |amount| <= 999999999999.99
 
+const separatorsByLocale = new Map<string, { decimal: string; group: string }>();
+
 /** The decimal and grouping separators the locale writes numbers with. */
 export function separators(locale: string): { decimal: string; group: string } {
-  const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
-  return {
-    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
-    group: parts.find((p) => p.type === 'group')?.value ?? ',',
-  };
+  let found = separatorsByLocale.get(locale);
+  if (!found) {
+    const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
+    found = {
+      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+      group: parts.find((p) => p.type === 'group')?.value ?? ',',
+    };
+    separatorsByLocale.set(locale, found);
+  }
+  return found;
 }
 
 /** How many minor digits a currency has (EUR 2, JPY 0, BHD 3). */
@@ -90,11 +97,19 @@ export function amountForInput(amount: string, locale: string): string {
   return amount.replace('.', decimal);
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** The amount in the locale's way with the currency ("-€1,234.56", "-1.234,56 €"), without floating point. */
 export function formatMoney(amount: string, currency: string, locale: string): string {
   try {
+    const key = `${locale}|${currency}`;
+    let format = moneyFormats.get(key); // a formatter is costly to make, and a long list formats many amounts
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+      moneyFormats.set(key, format);
+    }
     // Intl.NumberFormat formats a decimal string exactly (ECMA-402 "NumberFormat v3").
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount as unknown as number);
+    return format.format(amount as unknown as number);
   } catch {
     return `${amount} ${currency}`;
   }
