@@ -367,6 +367,10 @@ const tests = [
     equal(await bob.getByRole('button', { name: 'Add expense' }).count(), 0, 'no Add button');
     equal(await bob.getByRole('button', { name: /^(Edit|Delete)/ }).count(), 0, 'no Edit or Delete buttons');
     equal(await bob.getByRole('link', { name: 'Members' }).count(), 0, 'no Members link');
+    // the admin sets a new password for bob, which ends his sessions: his next step asks him to sign in again
+    equal((await apiCall('PUT', '/users/bob/password', { password: 'a brand new password' })).status, 204, 'new password');
+    await bob.getByRole('link', { name: 'Dashboard' }).click();
+    await bob.getByText('Your session has ended. Sign in again to go on.').waitFor();
     await bob.context().close();
   }],
 

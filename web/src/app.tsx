@@ -10,7 +10,7 @@ import { Notices } from './notices';
 import { href, navigate, useRoute } from './router';
 import { Alert } from './ui';
 
-type Session = { state: 'loading' } | { state: 'signed-out' } | { state: 'signed-in'; me: Me } | { state: 'error'; message: string };
+type Session = { state: 'loading' } | { state: 'signed-out'; expired?: boolean } | { state: 'signed-in'; me: Me } | { state: 'error'; message: string };
 
 export function App() {
   const [session, setSession] = useState<Session>({ state: 'loading' });
@@ -29,7 +29,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    whenSignedOut(() => setSession({ state: 'signed-out' }));
+    whenSignedOut(() => setSession({ state: 'signed-out', expired: true }));
     void load();
   }, [load]);
 
@@ -59,7 +59,7 @@ export function App() {
       </main>
     );
   }
-  if (session.state === 'signed-out') return <><AuthScreen onSignedIn={load} /><Notices /></>;
+  if (session.state === 'signed-out') return <><AuthScreen onSignedIn={load} expired={session.expired} /><Notices /></>;
 
   const [section, ledgerId, view] = route.path;
   const ledger = section === 'ledgers' && ledgerId ? ledgers?.find((l) => l.id === ledgerId) : undefined;

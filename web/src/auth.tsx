@@ -3,7 +3,7 @@ import { ApiError, api, describe, type Registration } from './api';
 import { Alert, TextField } from './ui';
 
 /** Sign in; on a server without users, create the admin account instead. */
-export function AuthScreen({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
+export function AuthScreen({ onSignedIn, expired = false }: { onSignedIn: () => Promise<void>; expired?: boolean }) {
   const [registration, setRegistration] = useState<Registration | null>(null);
   const [mode, setMode] = useState<'sign-in' | 'register'>('sign-in');
   const [username, setUsername] = useState('');
@@ -51,6 +51,7 @@ export function AuthScreen({ onSignedIn }: { onSignedIn: () => Promise<void> }) 
         {mode === 'register' && first && (
           <p>This server has no user yet. Create the first account: it becomes the administrator, who can add other people.</p>
         )}
+        {expired && !message && <Alert kind="info" message="Your session has ended. Sign in again to go on." />}
         <Alert message={message} />
         <TextField label="Username" value={username} onValue={setUsername} error={errors.username}
           autoComplete="username" autoCapitalize="none" spellcheck={false} required
