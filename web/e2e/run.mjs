@@ -155,8 +155,13 @@ const tests = [
     await form.getByLabel('Amount').fill('ten');
     await form.getByLabel('Amount').press('Enter');
     await form.getByText('Enter a number, such as -10.50.').waitFor();
-    // the network fails: a clear message, and the form keeps what was typed
-    await alice.route('**/api/v1/ledgers/*/expenses', (route) => route.request().method() === 'POST' ? route.abort() : route.continue());
+    // the answer is lost on the way back: a clear message, the form keeps what was typed, and the retry
+    // (with the same Idempotency-Key) does not add the expense twice
+    await alice.route('**/api/v1/ledgers/*/expenses', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fetch();
+      await route.abort();
+    });
     await form.getByLabel('Amount').fill('-10');
     await form.getByLabel('Description').fill('hamburger');
     await form.getByLabel('Description').press('Enter');
@@ -166,6 +171,7 @@ const tests = [
     await alice.unroute('**/api/v1/ledgers/*/expenses');
     await form.getByRole('button', { name: 'Save' }).click();
     await row('hamburger').getByText('-€10.00').waitFor();
+    equal(await countOf('q=hamburger'), 1, 'one hamburger, though it was sent twice');
     await form.getByLabel('Type').press('Escape');
     await until('the form closed', async () => (await alice.getByRole('form', { name: 'New expense' }).count()) === 0);
     assert((await totals()).includes('2 expenses'), `totals show 2 expenses: ${await totals()}`);

@@ -116,8 +116,11 @@ export const api = {
     json<Page>('GET', `${ledgerPath(ledgerId)}/expenses?${query}`),
   expense: (ledgerId: string, id: string) =>
     call<Expense>('GET', `${ledgerPath(ledgerId)}/expenses/${encodeURIComponent(id)}`),
-  addExpense: (ledgerId: string, expense: NewExpense) =>
-    json<Expense>('POST', `${ledgerPath(ledgerId)}/expenses`, expense),
+  /** With an Idempotency-Key, a retry after a lost answer does not add the expense twice. */
+  addExpense: async (ledgerId: string, expense: NewExpense, idempotencyKey?: string) =>
+    (await call<Expense>('POST', `${ledgerPath(ledgerId)}/expenses`, {
+      body: expense, headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
+    })).body,
   patchExpense: (ledgerId: string, id: string, changes: Partial<NewExpense>, etag: string | null) =>
     call<Expense>('PATCH', `${ledgerPath(ledgerId)}/expenses/${encodeURIComponent(id)}`, {
       body: changes,
@@ -138,6 +141,12 @@ export const api = {
   undoImport: (ledgerId: string, importId: string) =>
     call<unknown>('DELETE', `${ledgerPath(ledgerId)}/imports/${encodeURIComponent(importId)}`),
 };
+
+/** A random key for Idempotency-Key (crypto.getRandomValues works on plain HTTP too, unlike randomUUID). */
+export function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** A message for a failed request, for a person. */
 export function describe(error: unknown): string {

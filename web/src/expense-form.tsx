@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, describe, type Expense, type NewExpense } from './api';
+import { ApiError, describe, newKey, type Expense, type NewExpense } from './api';
 import { today } from './filters';
 import { locale } from './format';
 import { amountForInput, fractionDigits, parseAmount } from './money';
@@ -32,13 +32,15 @@ export function toExpense(draft: Draft, currency: string): { expense?: NewExpens
  */
 export function ExpenseForm(props: {
   initial: Draft; currency: string; typesListId: string; submitLabel: string; title: string;
-  save: (expense: NewExpense) => Promise<void>; cancel: () => void; keepOpen?: boolean; class?: string;
+  save: (expense: NewExpense, idempotencyKey: string) => Promise<void>; cancel: () => void; keepOpen?: boolean; class?: string;
 }) {
   const [draft, setDraft] = useState(props.initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
+  // The same key for a retry of the same expense: if only the answer was lost, the server replays it.
+  const attempt = useRef<{ body: string; key: string } | null>(null);
   useLayoutEffect(() => first.current?.focus(), []);
   const set = (field: keyof Draft) => (value: string) => setDraft({ ...draft, [field]: value });
 
@@ -50,8 +52,11 @@ export function ExpenseForm(props: {
     setMessage(null);
     if (!expense) return;
     setBusy(true);
+    const body = JSON.stringify(expense);
+    if (attempt.current?.body !== body) attempt.current = { body, key: newKey() };
     try {
-      await props.save(expense);
+      await props.save(expense, attempt.current.key);
+      attempt.current = null;
       if (props.keepOpen) {
         setDraft({ ...emptyDraft(), date: draft.date });
         first.current?.focus();

@@ -62,8 +62,8 @@ export function ExpensesScreen({ ledger, query }: { ledger: Ledger; query: URLSe
       {adding && (
         <ExpenseForm initial={emptyDraft()} currency={ledger.currency} typesListId={typesListId} keepOpen
           title="New expense" submitLabel="Save" class="card" cancel={stopAdding}
-          save={async (expense) => {
-            const created = await api.addExpense(ledger.id, expense);
+          save={async (expense, key) => {
+            const created = await api.addExpense(ledger.id, expense, key);
             notify(`Added ${created.type} ${formatMoney(created.amount, ledger.currency, locale())}.`);
             pages.reload();
             changed();
