@@ -231,6 +231,7 @@ const tests = [
     await conflict.waitFor();
     await conflict.getByText('-€99.00').waitFor();
     await shot(alice, 'desktop-conflict');
+    await axe(alice, 'conflict');
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await row('burger, fries and a shake').getByText('-€11.50').waitFor();
     const stored = (await apiCall('GET', `/ledgers/${household}/expenses/${id}`)).body;
@@ -443,6 +444,7 @@ const tests = [
     await axe(phone, 'expenses (phone)');
     await phone.getByRole('button', { name: 'Add expense' }).click();
     await shot(phone, 'phone-add');
+    await axe(phone, 'add form (phone)');
     await phone.getByRole('form', { name: 'New expense' }).getByLabel('Type').press('Escape');
     await phone.getByRole('link', { name: 'Dashboard' }).click();
     await phone.getByRole('table', { name: 'Totals by month' }).waitFor();
