@@ -74,11 +74,16 @@ record DateFormat(String pattern, DateTimeFormatter formatter) {
     /** The date in {@code raw}; 422 naming {@code field} when it is not one in this format. */
     LocalDate parse(String field, String raw) {
         String text = pattern.indexOf(' ') >= 0 ? raw.strip() : datePart(raw);
+        LocalDate date;
         try {
-            return formatter.parse(text, LocalDate::from);
+            date = formatter.parse(text, LocalDate::from);
         } catch (DateTimeParseException e) {
             throw Invalid.field(field, "is not a date as " + pattern + ": " + AmountFormat.shorten(raw));
         }
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw Invalid.field(field, "must be in the years 0001 to 9999: " + AmountFormat.shorten(raw));
+        }
+        return date;
     }
 
     /** The text before a time: {@code 2024-01-31} of {@code 2024-01-31T10:15:00} or {@code 31.01.2024 10:15}. */

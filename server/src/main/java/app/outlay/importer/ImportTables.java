@@ -6,14 +6,22 @@ import static org.jooq.impl.SQLDataType.LOCALDATE;
 import static org.jooq.impl.SQLDataType.VARCHAR;
 
 import java.time.LocalDate;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.TableField;
+import org.jooq.impl.DSL;
 import org.jooq.impl.TableImpl;
 
-/** The tables an import writes, as the migrations define them: {@code expense_import}, and {@code expense}. */
+/** The tables an import writes, as the migrations define them: {@code expense_import}, {@code expense} and its indexes. */
 final class ImportTables {
     static final ImportTable EXPENSE_IMPORT = new ImportTable();
     static final ExpenseColumns EXPENSE = new ExpenseColumns();
+    static final TotalTable EXPENSE_TOTAL = new TotalTable();
+    /** SQLite's FTS5 index of descriptions (external content: {@code expense}); PostgreSQL has none. */
+    static final Table<Record> EXPENSE_TEXT = DSL.table(name("expense_text"));
+    static final Field<Long> EXPENSE_TEXT_ROWID = DSL.field(name("rowid"), Long.class);
+    static final Field<String> EXPENSE_TEXT_DESCRIPTION = DSL.field(name("description"), String.class);
 
     private ImportTables() {}
 
@@ -32,6 +40,19 @@ final class ImportTables {
 
         private ImportTable() {
             super(name("expense_import"));
+        }
+    }
+
+    /** Running totals per ledger, type and month ({@code YYYY-MM}), as V002 defines them. */
+    static final class TotalTable extends TableImpl<Record> {
+        final TableField<Record, Long> LEDGER_ID = createField(name("ledger_id"), BIGINT.nullable(false), this);
+        final TableField<Record, String> TYPE = createField(name("type"), VARCHAR(64).nullable(false), this);
+        final TableField<Record, String> MONTH = createField(name("month"), VARCHAR(7).nullable(false), this);
+        final TableField<Record, Long> TOTAL = createField(name("total"), BIGINT.nullable(false), this);
+        final TableField<Record, Long> COUNT = createField(name("count"), BIGINT.nullable(false), this);
+
+        private TotalTable() {
+            super(name("expense_total"));
         }
     }
 
