@@ -334,6 +334,7 @@ const tests = [
   ['the dashboard shows spending by type and twelve months, in charts and tables', async () => {
     await alice.getByRole('link', { name: 'Dashboard' }).click();
     await alice.getByRole('heading', { name: 'Spending by type' }).waitFor();
+    equal(await alice.title(), 'Dashboard · Household · Outlay', 'the page title names the screen');
     await alice.getByLabel('Period').selectOption('this-year');
     const byType = alice.getByRole('table', { name: 'Spending by type' });
     await byType.getByRole('rowheader', { name: 'rent' }).waitFor();

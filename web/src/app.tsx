@@ -44,6 +44,16 @@ export function App() {
     navigate('#/', true);
   };
 
+  const [section0, ledgerId0, view0] = route.path;
+  const ledgerName = ledgers?.find((l) => l.id === ledgerId0)?.name;
+  useEffect(() => { // each screen its own title, for tabs, history and screen readers
+    const names: Record<string, string> = { expenses: 'Expenses', dashboard: 'Dashboard', members: 'Members', import: 'Import' };
+    const screen = session.state !== 'signed-in' ? 'Sign in'
+      : section0 === 'ledgers' && !ledgerId0 ? 'Ledgers'
+      : ledgerName ? `${names[view0 ?? 'expenses'] ?? 'Expenses'} · ${ledgerName}` : null;
+    document.title = screen ? `${screen} · Outlay` : 'Outlay';
+  }, [session.state, section0, ledgerId0, view0, ledgerName]);
+
   useEffect(() => {
     if (session.state === 'signed-in' && ledgers && route.path.length === 0) {
       navigate(ledgers.length > 0 ? href(['ledgers', ledgers[0].id, 'expenses']) : href(['ledgers']), true);
