@@ -8,9 +8,10 @@ export const MAX_PAGES = 6;
 /** One keyset page: the cursor that fetches it, its rows while loaded, its height while not. */
 export interface Slot { cursor: string | null; items: Expense[] | null; height: number; next?: string | null }
 
-interface Window { slots: Slot[]; lo: number; hi: number }
+/** The pages known so far, of which lo..hi are loaded. */
+export interface Window { slots: Slot[]; lo: number; hi: number }
 
-const EMPTY: Window = { slots: [], lo: 0, hi: -1 };
+export const EMPTY: Window = { slots: [], lo: 0, hi: -1 };
 
 /**
  * The rows of a listing, one keyset page at a time in both directions: scrolling down fetches the next page,
@@ -86,15 +87,18 @@ export function useExpensePages(ledgerId: string, query: string) {
   };
 }
 
-/** The window with page {@code index} loaded, and the page farthest from it unloaded if too many are. */
-function place(win: Window, index: number, slot: Slot): Window {
+/**
+ * The window with page {@code index} loaded, and the page farthest from it unloaded (its height measured
+ * first, for the spacer that stands in for it) while more than {@link MAX_PAGES} are loaded.
+ */
+export function place(win: Window, index: number, slot: Slot, heightOf: (page: number) => number = measure): Window {
   const slots = [...win.slots];
   slots[index] = slot;
   let lo = win.hi < 0 ? index : Math.min(win.lo, index);
   let hi = win.hi < 0 ? index : Math.max(win.hi, index);
   while (hi - lo + 1 > MAX_PAGES) {
     const far = index === hi ? lo : hi;
-    slots[far] = { ...slots[far], items: null, height: measure(far) };
+    slots[far] = { ...slots[far], items: null, height: heightOf(far) };
     if (far === lo) lo++;
     else hi--;
   }
