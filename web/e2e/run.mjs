@@ -66,7 +66,8 @@ async function newPage(options = {}) {
   return page;
 }
 async function shot(page, name, options = {}) {
-  for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click().catch(() => {});
+  // notices off the picture, at once (a click through Playwright would wait for one that just timed out)
+  await page.evaluate(() => document.querySelectorAll('.notice button[aria-label="Dismiss"]').forEach((b) => b.click()));
   await page.screenshot({ path: join(shots, `${name}.png`), ...options });
 }
 
