@@ -74,6 +74,9 @@ final class ImportFile {
             String sample = peek(reader);
             char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(sample);
             List<CSVRecord> records = sampleRecords(sample, delimiter);
+            if (records.isEmpty() && sample.isBlank()) {
+                throw Invalid.field("file", "is empty: send a CSV file with a header line and rows");
+            }
             List<String> header = options.header() && !records.isEmpty() ? records.removeFirst().toList() : null;
             return new ImportFile(reader, options, currency, delimiter, header, records);
         } catch (IOException e) {

@@ -198,6 +198,7 @@ class ImportRulesApiTest {
         assertThat(fields(post(member, FILE, "?dryRun=maybe"), 400)).containsExactly("dryRun");
         assertThat(fields(post(member, FILE, "?amount=2&debit=3"), 400)).containsExactly("amount");
         assertThat(fields(post(member, "Date,what\n2024-01-01,x\n", ""), 422)).containsExactly("amount");
+        assertThat(fields(post(member, "", ""), 422)).containsExactly("file");
         assertProblem(member.api().send("POST", member.ledger() + "/imports", FILE, "application/json"), 415);
         assertThat(expenses(member)).isEmpty();
     }
