@@ -23,6 +23,8 @@ import app.outlay.http.Problems;
 import app.outlay.http.SessionCookie;
 import app.outlay.http.Tls;
 import app.outlay.idempotency.Idempotency;
+import app.outlay.importer.ImportHandler;
+import app.outlay.importer.ImportService;
 import app.outlay.ledger.LedgerHandler;
 import app.outlay.ledger.LedgerService;
 import app.outlay.ops.Metrics;
@@ -42,6 +44,7 @@ import io.javalin.json.JavalinJackson;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +80,7 @@ public final class App implements AutoCloseable {
         var expenses = new ExpenseService(db, ledgers, clock);
         var summaries = new SummaryService(db, ledgers);
         var backups = new BackupService(db, ledgers, members, users, clock);
+        var imports = new ImportService(db, ledgers, clock);
 
         var cookie = new SessionCookie(config.behindHttps());
         var auth = new Auth(tokens, sessions, cookie);
@@ -90,6 +94,7 @@ public final class App implements AutoCloseable {
         var expenseRoutes = new ExpenseHandler(expenses);
         var summaryRoutes = new SummaryHandler(summaries);
         var backupRoutes = new BackupHandler(backups);
+        var importRoutes = new ImportHandler(imports);
 
         Javalin javalin = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
@@ -100,7 +105,19 @@ public final class App implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.requestLogger.http(metrics::record);
             cfg.staticFiles.enableWebjars();
-            cfg.staticFiles.add("/public", Location.CLASSPATH);
+            // The web client (module web/, built into public/): Vite names its bundles by their content hash, so
+            // they never change under one name; index.html and the rest are revalidated on every load.
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public/assets";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
+            });
+            cfg.staticFiles.add(files -> {
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "no-cache");
+            });
             Problems.register(cfg);
             Hardening.register(cfg, config.tls() || config.behindHttps());
             if (tls != null) {
@@ -113,6 +130,7 @@ public final class App implements AutoCloseable {
                 get("/docs", ops::docs);
                 path("/api/v1", () -> {
                     before("/*", auth::authenticate);
+                    get("/registration", userRoutes::registration);
                     post("/users", userRoutes::register);
                     put("/users/{username}/password", userRoutes::resetPassword);
                     get("/me", userRoutes::me);
@@ -142,6 +160,10 @@ public final class App implements AutoCloseable {
                         get("/types", summaryRoutes::types);
                         get("/export", backupRoutes::export);
                         post("/restore", backupRoutes::restore);
+                        // a streamed body: not wrapped in Idempotency; duplicate detection makes a retry import nothing
+                        post("/imports", importRoutes::create);
+                        get("/imports", importRoutes::list);
+                        delete("/imports/{importId}", importRoutes::undo);
                     });
                 });
             });

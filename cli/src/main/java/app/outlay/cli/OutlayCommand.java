@@ -9,6 +9,8 @@ import app.outlay.cli.expense.ExportCommand;
 import app.outlay.cli.expense.ListCommand;
 import app.outlay.cli.expense.RmCommand;
 import app.outlay.cli.expense.ShowCommand;
+import app.outlay.cli.importer.ImportCommand;
+import app.outlay.cli.importer.ImportsCommand;
 import app.outlay.cli.ledger.LedgerCommand;
 import app.outlay.cli.output.Format;
 import app.outlay.cli.summary.SummaryCommand;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
             AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, RmCommand.class,
-            SummaryCommand.class, TypesCommand.class, ExportCommand.class,
+            SummaryCommand.class, TypesCommand.class, ExportCommand.class, ImportCommand.class, ImportsCommand.class,
             LedgerCommand.class, CompletionCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -47,6 +49,7 @@ import picocli.CommandLine.Spec;
             "  outlay list --from 2024-03-01 --type food --type leisure",
             "  outlay summary --by month --from 2024-01-01",
             "  outlay export --from 2024-01-01 > 2024.csv",
+            "  outlay import bank.csv --dry-run",
             "",
             "Settings:",
             "  `outlay login` stores the server and a token in $XDG_CONFIG_HOME/outlay/config",

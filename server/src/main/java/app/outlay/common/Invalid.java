@@ -20,6 +20,11 @@ public final class Invalid extends RuntimeException {
         return new Invalid("The request has invalid fields.", errors, false);
     }
 
+    /** A body that breaks a rule (422), with a detail of its own, such as how many rows of a file are bad. */
+    public static Invalid fields(String detail, List<FieldError> errors) {
+        return new Invalid(detail, errors, false);
+    }
+
     public static Invalid field(String field, String message) {
         return fields(List.of(new FieldError(field, message)));
     }

@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
@@ -83,6 +84,22 @@ public enum Dialect {
     /** Whether the store allows one writer at a time, so writers should queue in the server. */
     public boolean singleWriter() {
         return this == SQLITE;
+    }
+
+    /**
+     * Whether words in descriptions are indexed in a table of their own that triggers keep (SQLite's FTS5
+     * {@code expense_text}), rather than by an index on {@code expense} itself (PostgreSQL's GIN index).
+     */
+    public boolean wordsTable() {
+        return this == SQLITE;
+    }
+
+    /**
+     * A date as a JDBC parameter for a {@code date} column: ISO text in SQLite (as jOOQ binds it there), a
+     * {@link LocalDate} for PostgreSQL's {@code date}. For statements bound without jOOQ's help (bulk imports).
+     */
+    public Object dateParameter(LocalDate date) {
+        return this == SQLITE ? date.toString() : date;
     }
 
     /** Rows whose description holds every word, whole or as the start of a word, case-insensitively. */

@@ -100,7 +100,8 @@ public final class Auth {
     }
 
     private static boolean isPublic(Context ctx) {
-        return isSignIn(ctx) || ctx.method() == HandlerType.POST && path(ctx).equals("/api/v1/users");
+        return isSignIn(ctx) || ctx.method() == HandlerType.POST && path(ctx).equals("/api/v1/users")
+                || ctx.method() == HandlerType.GET && path(ctx).equals("/api/v1/registration");
     }
 
     private static String path(Context ctx) {

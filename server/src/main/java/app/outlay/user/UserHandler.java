@@ -19,6 +19,11 @@ public final class UserHandler {
         ctx.status(201).json(UserView.of(user));
     }
 
+    /** Anonymous: lets a sign-in page offer to create the first (admin) account. */
+    public void registration(Context ctx) {
+        ctx.json(users.registrationStatus());
+    }
+
     public void me(Context ctx) {
         ctx.json(UserView.of(Auth.user(ctx)));
     }

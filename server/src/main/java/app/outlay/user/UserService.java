@@ -57,6 +57,15 @@ public final class UserService {
         return insert(username, password, false, () -> requireMayRegister(byAdmin));
     }
 
+    /** Whether the server has no user yet (the next one becomes admin) and whether anyone may register. */
+    public RegistrationStatus registrationStatus() {
+        boolean first = !store.any();
+        return new RegistrationStatus(first, first || openRegistration);
+    }
+
+    /** {@code firstUser}: no user exists yet; {@code open}: a caller without an account may register. */
+    public record RegistrationStatus(boolean firstUser, boolean open) {}
+
     /** Creates a user for the server's own command line, which needs no rights; the first user is admin anyway. */
     public CurrentUser add(String rawUsername, String rawPassword, boolean admin) {
         var errors = new FieldErrors();

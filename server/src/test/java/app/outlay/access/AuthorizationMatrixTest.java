@@ -36,6 +36,7 @@ class AuthorizationMatrixTest {
             row("GET /metrics", 200, 200, 200, 200, 200, 200),
             row("GET /api/openapi.yaml", 200, 200, 200, 200, 200, 200),
             row("GET /docs", 302, 302, 302, 302, 302, 302),
+            row("GET /api/v1/registration", 200, 200, 200, 200, 200, 200),
             row("POST /api/v1/users", 403, 403, 403, 403, 403, 201),
             row("PUT /api/v1/users/{username}/password", 401, 403, 403, 403, 403, 204),
             row("GET /api/v1/me", 401, 200, 200, 200, 200, 200),
@@ -67,7 +68,10 @@ class AuthorizationMatrixTest {
             row("GET " + LEDGER + "/types", 401, 404, 200, 200, 200, 404),
             row("GET " + LEDGER + "/export", 401, 404, 200, 200, 200, 404),
             // restoring a whole ledger is managing it; the owner's target is a fresh, empty ledger
-            row("POST " + LEDGER + "/restore", 401, 404, 403, 403, 201, 404));
+            row("POST " + LEDGER + "/restore", 401, 404, 403, 403, 201, 404),
+            row("POST " + LEDGER + "/imports", 401, 404, 403, 200, 200, 404),
+            row("GET " + LEDGER + "/imports", 401, 404, 200, 200, 200, 404),
+            row("DELETE " + LEDGER + "/imports/{importId}", 401, 404, 403, 200, 200, 404));
 
     @RegisterExtension
     static final TestServer server = TestServer.start();
@@ -77,7 +81,9 @@ class AuthorizationMatrixTest {
     /** The ledger and expense that reads go to; changes that succeed get a fresh pair of their own. */
     private static Fixture shared;
 
-    private record Fixture(String ledgerId, String expenseId) {}
+    private record Fixture(String ledgerId, String expenseId, String importId) {}
+
+    private static final String CSV = "date,amount,description\r\n2024-03-15,-10.00,lunch\r\n";
 
     @BeforeAll
     static void start() {
@@ -124,13 +130,15 @@ class AuthorizationMatrixTest {
         Member member = MEMBERS.get(actor);
         Api api = member == null ? server.anonymous() : member.api();
         String path = template.replace("{ledgerId}", on.ledgerId()).replace("{expenseId}", on.expenseId())
+                .replace("{importId}", on.importId())
                 .replace("{username}", template.contains("/members/") && method.equals("DELETE")
                         ? MEMBERS.get(Actor.VIEWER).username() : spare.username());
         if (path.contains("{tokenId}")) {
             path = path.replace("{tokenId}", member == null ? "1" : newTokenId(member));
         }
         Object body = body(method, template, member);
-        String type = method.equals("PATCH") ? "application/merge-patch+json" : "application/json";
+        String type = method.equals("PATCH") ? "application/merge-patch+json"
+                : template.endsWith("/imports") ? "text/csv" : "application/json";
         return api.send(method, path, body, body == null ? null : type);
     }
 
@@ -149,6 +157,7 @@ class AuthorizationMatrixTest {
             case "POST " + LEDGER + "/expenses/batch" -> List.of(Fixtures.expense());
             case "PATCH " + EXPENSE -> Map.of("amount", "-11.00");
             case "POST " + LEDGER + "/restore" -> restoreDocument();
+            case "POST " + LEDGER + "/imports" -> CSV;
             default -> null;
         };
     }
@@ -160,8 +169,13 @@ class AuthorizationMatrixTest {
         String ledger = "/api/v1/ledgers/" + ledgerId;
         owner.put(ledger + "/members/" + MEMBERS.get(Actor.VIEWER).username(), Map.of("role", "viewer"));
         owner.put(ledger + "/members/" + MEMBERS.get(Actor.EDITOR).username(), Map.of("role", "editor"));
-        String expenseId = withExpense ? owner.post(ledger + "/expenses", Fixtures.expense()).text("id") : "1";
-        return new Fixture(ledgerId, expenseId);
+        String expenseId = "1";
+        String importId = "1";
+        if (withExpense) {
+            expenseId = owner.post(ledger + "/expenses", Fixtures.expense()).text("id");
+            importId = owner.send("POST", ledger + "/imports?allowDuplicates=true", CSV, "text/csv").text("id");
+        }
+        return new Fixture(ledgerId, expenseId, importId);
     }
 
     /** A small document as {@code GET .../export} writes it, for an empty EUR ledger. */

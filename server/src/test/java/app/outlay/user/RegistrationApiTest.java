@@ -101,6 +101,42 @@ class RegistrationApiTest {
     }
 
     @Test
+    void theRegistrationStatusSaysAnonymouslyWhetherTheFirstUserIsStillToCome() {
+        try (var fresh = TestServer.start()) {
+            // given a server without users
+            var before = fresh.anonymous().get("/api/v1/registration");
+
+            // when its first user registers
+            fresh.newUser("admin");
+            var after = fresh.anonymous().get("/api/v1/registration");
+
+            // then
+            assertThat(before.status()).as("%s", before).isEqualTo(200);
+            assertThat(before.json().path("firstUser").asBoolean()).isTrue();
+            assertThat(before.json().path("open").asBoolean()).isTrue();
+            assertThat(after.status()).as("%s", after).isEqualTo(200);
+            assertThat(after.json().path("firstUser").asBoolean()).isFalse();
+            assertThat(after.json().path("open").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void theRegistrationStatusIsOpenOnAServerWithOpenRegistration() {
+        try (var open = TestServer.start(c -> c.withOpenRegistration(true))) {
+            // given a server with open registration and an admin
+            open.newUser("admin");
+
+            // when
+            var status = open.anonymous().get("/api/v1/registration");
+
+            // then
+            assertThat(status.status()).as("%s", status).isEqualTo(200);
+            assertThat(status.json().path("firstUser").asBoolean()).isFalse();
+            assertThat(status.json().path("open").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
     void registrationWithoutCredentialsIsForbiddenOnceAUserExists() {
         // given a server with an admin, and registration closed
         String username = Fixtures.username("walk-in");

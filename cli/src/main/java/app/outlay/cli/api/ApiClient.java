@@ -27,6 +27,7 @@ public final class ApiClient {
     private static final TypeReference<List<Ledger>> LEDGERS = new TypeReference<>() {};
     private static final TypeReference<List<TypeUse>> TYPES = new TypeReference<>() {};
     private static final TypeReference<List<Member>> MEMBERS = new TypeReference<>() {};
+    private static final TypeReference<List<PastImport>> IMPORTS = new TypeReference<>() {};
 
     private final HttpClient http;
     private final ObjectMapper json = Json.mapper();
@@ -149,6 +150,29 @@ public final class ApiClient {
 
     public List<TypeUse> types(String ledgerId) {
         return read(send(request(ledger(ledgerId) + "/types").GET()), TYPES);
+    }
+
+    /**
+     * Streams a CSV file to the server to import (nothing of it is held in memory here); the server reads it as
+     * it arrives. The body is sent with a Content-Length when the size is known.
+     */
+    public ImportResult importCsv(String ledgerId, ImportRequest file) {
+        var query = new Query();
+        file.parameters().forEach(query::add);
+        var stream = BodyPublishers.ofInputStream(file.body());
+        var body = file.size() >= 0 ? BodyPublishers.fromPublisher(stream, file.size()) : stream;
+        var request = request(ledger(ledgerId) + "/imports" + query)
+                .header("Content-Type", "text/csv; charset=" + file.charset())
+                .POST(body);
+        return read(send(request), ImportResult.class);
+    }
+
+    public List<PastImport> imports(String ledgerId) {
+        return read(send(request(ledger(ledgerId) + "/imports").GET()), IMPORTS);
+    }
+
+    public UndoResult undoImport(String ledgerId, String importId) {
+        return read(send(request(ledger(ledgerId) + "/imports/" + Query.encode(importId)).DELETE()), UndoResult.class);
     }
 
     private static String ledger(String ledgerId) {

@@ -14,6 +14,15 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("about:blank", "", status, "The server answered HTTP " + status + " without an explanation.", null, null);
     }
 
-    /** One bad field or parameter, e.g. {@code amount: must have at most 2 decimal places for EUR}. */
-    public record FieldError(String field, String message) {}
+    /**
+     * One bad field or parameter, e.g. {@code amount: must have at most 2 decimal places for EUR}; in an imported
+     * file also its {@code line}.
+     */
+    public record FieldError(Long line, String field, String message) {
+        /** {@code line 7: amount: is not an amount: abc}, or without a line {@code amount: ...}. */
+        @Override
+        public String toString() {
+            return (line == null ? "" : "line " + line + ": ") + field + ": " + message;
+        }
+    }
 }

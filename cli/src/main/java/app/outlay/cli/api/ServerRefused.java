@@ -37,7 +37,7 @@ public final class ServerRefused extends RuntimeException {
         String what = explanation != null ? explanation : problem.detail();
         String title = problem.title() == null || problem.title().isBlank() ? "" : " " + problem.title();
         lines.add(what + " (" + problem.status() + title + ")");
-        problem.errors().forEach(error -> lines.add("  " + error.field() + ": " + error.message()));
+        problem.errors().forEach(error -> lines.add("  " + error));
         return lines;
     }
 }

@@ -1,0 +1,268 @@
+package app.outlay.importer;
+
+import static app.outlay.importer.ImportTables.EXPENSE;
+import static app.outlay.importer.ImportTables.EXPENSE_IMPORT;
+import static app.outlay.importer.ImportTables.EXPENSE_TEXT;
+import static app.outlay.importer.ImportTables.EXPENSE_TEXT_DESCRIPTION;
+import static app.outlay.importer.ImportTables.EXPENSE_TEXT_ROWID;
+import static app.outlay.importer.ImportTables.EXPENSE_TOTAL;
+import static app.outlay.user.UserTable.APP_USER;
+
+import app.outlay.db.Database;
+import app.outlay.db.Dialect;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Insert;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/** Imports and the expenses they create, in the database. Every statement is scoped to one ledger. */
+final class ImportStore {
+    /** Rows per round trip when reading the expenses a ledger holds. */
+    private static final int FETCH = 5_000;
+    /** Rows per INSERT: 11 values each, well under SQLite's 32,766 bound values a statement. */
+    private static final int ROWS_PER_INSERT = 500;
+    private static final int COLUMNS = 11;
+
+    private final DSLContext dsl;
+    private final Dialect dialect;
+
+    ImportStore(Database db) {
+        this.dsl = db.dsl();
+        this.dialect = db.dialect();
+    }
+
+    /** Records a new import (its counts still zero) and returns its id. */
+    long insert(long ledgerId, long userId, long now) {
+        return dsl.insertInto(EXPENSE_IMPORT)
+                  .set(EXPENSE_IMPORT.LEDGER_ID, ledgerId)
+                  .set(EXPENSE_IMPORT.CREATED_AT, now)
+                  .set(EXPENSE_IMPORT.CREATED_BY, userId)
+                  .set(EXPENSE_IMPORT.ROW_COUNT, 0L)
+                  .set(EXPENSE_IMPORT.IMPORTED, 0L)
+                  .set(EXPENSE_IMPORT.DUPLICATES, 0L)
+                  .set(EXPENSE_IMPORT.INVALID, 0L)
+                  .returningResult(EXPENSE_IMPORT.ID)
+                  .fetchSingle(EXPENSE_IMPORT.ID);
+    }
+
+    void finish(long ledgerId, long importId, long rows, long imported, long duplicates, long invalid) {
+        dsl.update(EXPENSE_IMPORT)
+           .set(EXPENSE_IMPORT.ROW_COUNT, rows)
+           .set(EXPENSE_IMPORT.IMPORTED, imported)
+           .set(EXPENSE_IMPORT.DUPLICATES, duplicates)
+           .set(EXPENSE_IMPORT.INVALID, invalid)
+           .where(EXPENSE_IMPORT.LEDGER_ID.eq(ledgerId))
+           .and(EXPENSE_IMPORT.ID.eq(importId))
+           .execute();
+    }
+
+    /** How many expenses the ledger holds dated from {@code first} to {@code last}. */
+    long count(long ledgerId, LocalDate first, LocalDate last) {
+        return dsl.selectCount()
+                  .from(EXPENSE)
+                  .where(EXPENSE.LEDGER_ID.eq(ledgerId))
+                  .and(EXPENSE.DATE.between(first, last))
+                  .fetchSingle(0, Long.class);
+    }
+
+    /** Hands the date, amount and description of each expense in the date range to {@code held}, streamed. */
+    void forEachHeld(long ledgerId, LocalDate first, LocalDate last, HeldRows held) {
+        try (var rows = dsl.select(EXPENSE.DATE, EXPENSE.AMOUNT, EXPENSE.DESCRIPTION)
+                           .from(EXPENSE)
+                           .where(EXPENSE.LEDGER_ID.eq(ledgerId))
+                           .and(EXPENSE.DATE.between(first, last))
+                           .fetchSize(FETCH)
+                           .fetchLazy()) {
+            rows.forEach(r -> held.add(r.value1(), r.value2(), r.value3()));
+        }
+    }
+
+    /**
+     * Inserts the rows as expenses of the import, version 1: {@link #ROWS_PER_INSERT} rows per INSERT statement,
+     * rendered by jOOQ once, prepared once and run for each group of rows with bound parameters. Per-row
+     * statements would cost three times as much on SQLite, where each statement on a table with triggers pays a
+     * fixed price whether or not the triggers apply; and binding through JDBC directly rather than through jOOQ's
+     * per-value conversions saves a fifth of the time of a million-row import.
+     */
+    void insertAll(long ledgerId, long importId, long userId, long now, List<ImportRow> rows) {
+        int whole = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+        if (whole > 0) {
+            String sql = dsl.render(insert(ROWS_PER_INSERT));
+            dsl.connection(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int start = 0; start < whole; start += ROWS_PER_INSERT) {
+                        bind(statement, rows.subList(start, start + ROWS_PER_INSERT), ledgerId, importId, userId, now);
+                        statement.executeUpdate();
+                    }
+                }
+            });
+        }
+        if (whole < rows.size()) {
+            String sql = dsl.render(insert(rows.size() - whole));
+            dsl.connection(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    bind(statement, rows.subList(whole, rows.size()), ledgerId, importId, userId, now);
+                    statement.executeUpdate();
+                }
+            });
+        }
+    }
+
+    private void bind(PreparedStatement statement, List<ImportRow> rows, long ledgerId, long importId, long userId,
+                      long now) throws SQLException {
+        int p = 0;
+        for (ImportRow row : rows) {
+            statement.setLong(++p, ledgerId);
+            statement.setObject(++p, dialect.dateParameter(row.date()));
+            statement.setString(++p, row.type());
+            statement.setLong(++p, row.amount());
+            statement.setString(++p, row.description());
+            statement.setLong(++p, 1L);
+            statement.setLong(++p, now);
+            statement.setLong(++p, now);
+            statement.setLong(++p, userId);
+            statement.setLong(++p, userId);
+            statement.setLong(++p, importId);
+        }
+    }
+
+    /** {@code INSERT INTO expense (...) VALUES (?, ...), ...} for {@code rows} rows, in the order {@link #bind} binds. */
+    private Insert<Record> insert(int rows) {
+        InsertValuesStepN<Record> insert = dsl.insertInto(EXPENSE).columns(List.of(EXPENSE.LEDGER_ID, EXPENSE.DATE,
+                EXPENSE.TYPE, EXPENSE.AMOUNT, EXPENSE.DESCRIPTION, EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT,
+                EXPENSE.CREATED_BY, EXPENSE.UPDATED_BY, EXPENSE.IMPORT_ID));
+        InsertValuesStepN<Record> values = null;
+        Object[] placeholders = new Object[COLUMNS];
+        for (int i = 0; i < rows; i++) {
+            values = (values == null ? insert : values).values(placeholders); // nulls render as ? placeholders
+        }
+        return values;
+    }
+
+    /**
+     * Runs {@code work} with a page cache of {@code mebibytes} on SQLite (its default is 2 MiB a connection): a
+     * large import touches every index page again and again, and with the default cache pages are written to
+     * the WAL and read back many times in one transaction. Restored to the default afterwards.
+     */
+    <T> T withCache(int mebibytes, java.util.function.Supplier<T> work) {
+        if (dialect != Dialect.SQLITE) {
+            return work.get();
+        }
+        dsl.execute("pragma cache_size = " + (-1024 * mebibytes)); // a constant of ours, never user input
+        try {
+            return work.get();
+        } finally {
+            dsl.execute("pragma cache_size = -2000");
+        }
+    }
+
+    /**
+     * Indexes the words of the import's descriptions where a table of words exists (SQLite), in one statement:
+     * the insert trigger leaves imported rows to this, which is ten times faster than row by row.
+     */
+    void indexWords(long ledgerId, long importId) {
+        if (!dialect.wordsTable()) {
+            return; // PostgreSQL's GIN index on expense indexed every row as it was inserted
+        }
+        dsl.insertInto(EXPENSE_TEXT, EXPENSE_TEXT_ROWID, EXPENSE_TEXT_DESCRIPTION)
+           .select(dsl.select(EXPENSE.ID, EXPENSE.DESCRIPTION)
+                      .from(EXPENSE)
+                      .where(EXPENSE.LEDGER_ID.eq(ledgerId))
+                      .and(EXPENSE.IMPORT_ID.eq(importId)))
+           .execute();
+    }
+
+    /** Adds an import's totals per type and month to the running totals (the insert trigger skips imported rows). */
+    void addTotals(long ledgerId, Totals totals) {
+        var batch = dsl.batch(dsl.insertInto(EXPENSE_TOTAL, EXPENSE_TOTAL.LEDGER_ID, EXPENSE_TOTAL.TYPE,
+                                         EXPENSE_TOTAL.MONTH, EXPENSE_TOTAL.TOTAL, EXPENSE_TOTAL.COUNT)
+                                 .values((Long) null, null, null, null, null)
+                                 .onConflict(EXPENSE_TOTAL.LEDGER_ID, EXPENSE_TOTAL.TYPE, EXPENSE_TOTAL.MONTH)
+                                 .doUpdate()
+                                 .set(EXPENSE_TOTAL.TOTAL, EXPENSE_TOTAL.TOTAL.plus(DSL.excluded(EXPENSE_TOTAL.TOTAL)))
+                                 .set(EXPENSE_TOTAL.COUNT, EXPENSE_TOTAL.COUNT.plus(DSL.excluded(EXPENSE_TOTAL.COUNT))));
+        boolean[] any = {false};
+        totals.forEach((type, month, total, count) -> {
+            batch.bind(ledgerId, type, month, total, count);
+            any[0] = true;
+        });
+        if (any[0]) {
+            batch.execute();
+        }
+    }
+
+    /** The ledger's imports, newest first. */
+    List<PastImport> list(long ledgerId) {
+        return dsl.select(EXPENSE_IMPORT.fields())
+                  .select(APP_USER.USERNAME)
+                  .from(EXPENSE_IMPORT)
+                  .leftJoin(APP_USER).on(APP_USER.ID.eq(EXPENSE_IMPORT.CREATED_BY))
+                  .where(EXPENSE_IMPORT.LEDGER_ID.eq(ledgerId))
+                  .orderBy(EXPENSE_IMPORT.ID.desc())
+                  .fetch(ImportStore::toPastImport);
+    }
+
+    Optional<PastImport> find(long ledgerId, long importId) {
+        return dsl.select(EXPENSE_IMPORT.fields())
+                  .select(APP_USER.USERNAME)
+                  .from(EXPENSE_IMPORT)
+                  .leftJoin(APP_USER).on(APP_USER.ID.eq(EXPENSE_IMPORT.CREATED_BY))
+                  .where(EXPENSE_IMPORT.LEDGER_ID.eq(ledgerId))
+                  .and(EXPENSE_IMPORT.ID.eq(importId))
+                  .fetchOptional(ImportStore::toPastImport);
+    }
+
+    /** Deletes the import's expenses that were never changed (still version 1); returns how many. */
+    int deleteUnchanged(long ledgerId, long importId) {
+        return dsl.deleteFrom(EXPENSE)
+                  .where(EXPENSE.LEDGER_ID.eq(ledgerId))
+                  .and(EXPENSE.IMPORT_ID.eq(importId))
+                  .and(EXPENSE.VERSION.eq(1L))
+                  .execute();
+    }
+
+    int countRemaining(long ledgerId, long importId) {
+        return dsl.selectCount()
+                  .from(EXPENSE)
+                  .where(EXPENSE.LEDGER_ID.eq(ledgerId))
+                  .and(EXPENSE.IMPORT_ID.eq(importId))
+                  .fetchSingle(0, Integer.class);
+    }
+
+    /** Marks the import undone, unless it already was; false then. */
+    boolean markUndone(long ledgerId, long importId, long now, long removed, long kept) {
+        return dsl.update(EXPENSE_IMPORT)
+                  .set(EXPENSE_IMPORT.UNDONE_AT, now)
+                  .set(EXPENSE_IMPORT.REMOVED, removed)
+                  .set(EXPENSE_IMPORT.KEPT, kept)
+                  .where(EXPENSE_IMPORT.LEDGER_ID.eq(ledgerId))
+                  .and(EXPENSE_IMPORT.ID.eq(importId))
+                  .and(EXPENSE_IMPORT.UNDONE_AT.isNull())
+                  .execute() == 1;
+    }
+
+    /** Locks the import's row until the transaction ends, so two undos of it queue. */
+    boolean lock(long ledgerId, long importId, boolean singleWriter) {
+        var query = dsl.select(EXPENSE_IMPORT.ID)
+                       .from(EXPENSE_IMPORT)
+                       .where(EXPENSE_IMPORT.LEDGER_ID.eq(ledgerId))
+                       .and(EXPENSE_IMPORT.ID.eq(importId));
+        return (singleWriter ? query.fetchOptional() : query.forUpdate().fetchOptional()).isPresent();
+    }
+
+    private static PastImport toPastImport(Record r) {
+        Long undone = r.get(EXPENSE_IMPORT.UNDONE_AT);
+        return new PastImport(r.get(EXPENSE_IMPORT.ID), Instant.ofEpochMilli(r.get(EXPENSE_IMPORT.CREATED_AT)),
+                r.get(APP_USER.USERNAME), r.get(EXPENSE_IMPORT.ROW_COUNT), r.get(EXPENSE_IMPORT.IMPORTED),
+                r.get(EXPENSE_IMPORT.DUPLICATES), r.get(EXPENSE_IMPORT.INVALID),
+                undone == null ? null : Instant.ofEpochMilli(undone), r.get(EXPENSE_IMPORT.REMOVED),
+                r.get(EXPENSE_IMPORT.KEPT));
+    }
+}
