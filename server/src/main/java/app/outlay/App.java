@@ -8,6 +8,8 @@ import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
+import app.outlay.backup.BackupHandler;
+import app.outlay.backup.BackupService;
 import app.outlay.db.Database;
 import app.outlay.expense.ExpenseHandler;
 import app.outlay.expense.ExpenseService;
@@ -15,6 +17,7 @@ import app.outlay.expense.SummaryHandler;
 import app.outlay.expense.SummaryService;
 import app.outlay.http.Auth;
 import app.outlay.http.Hardening;
+import app.outlay.http.HeadRequests;
 import app.outlay.http.Json;
 import app.outlay.http.Problems;
 import app.outlay.http.SessionCookie;
@@ -35,6 +38,7 @@ import app.outlay.user.SessionService;
 import app.outlay.user.UserHandler;
 import app.outlay.user.UserService;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.lang.management.ManagementFactory;
@@ -74,6 +78,7 @@ public final class App implements AutoCloseable {
         var sessions = new SessionService(db, users, config.sessionIdle(), config.sessionLifetime(), clock);
         var expenses = new ExpenseService(db, ledgers, clock);
         var summaries = new SummaryService(db, ledgers);
+        var backups = new BackupService(db, ledgers, members, users, clock);
         var imports = new ImportService(db, ledgers, clock);
 
         var cookie = new SessionCookie(config.behindHttps());
@@ -87,6 +92,7 @@ public final class App implements AutoCloseable {
         var memberRoutes = new MemberHandler(members);
         var expenseRoutes = new ExpenseHandler(expenses);
         var summaryRoutes = new SummaryHandler(summaries);
+        var backupRoutes = new BackupHandler(backups);
         var importRoutes = new ImportHandler(imports);
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -138,6 +144,8 @@ public final class App implements AutoCloseable {
                         delete("/expenses/{expenseId}", expenseRoutes::delete);
                         get("/summary", summaryRoutes::summary);
                         get("/types", summaryRoutes::types);
+                        get("/export", backupRoutes::export);
+                        post("/restore", backupRoutes::restore);
                         // a streamed body: not wrapped in Idempotency; duplicate detection makes a retry import nothing
                         post("/imports", importRoutes::create);
                         get("/imports", importRoutes::list);
@@ -146,6 +154,7 @@ public final class App implements AutoCloseable {
                 });
             });
         });
+        HeadRequests.answerLikeGet(javalin);
         return new App(config, db, javalin);
     }
 
@@ -163,7 +172,7 @@ public final class App implements AutoCloseable {
     public List<Route> routes() {
         return javalin.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
-                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .filter(endpoint -> endpoint.method.isHttpMethod() && endpoint.method != HandlerType.HEAD)
                 .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
                 .toList();
     }

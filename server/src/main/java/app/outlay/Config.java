@@ -112,7 +112,7 @@ public record Config(String bind, int port, String db, Currency currency, boolea
     @Command(name = "outlay-server", mixinStandardHelpOptions = true, version = "outlay-server 0.1",
             description = "Serves the Outlay expenses API and web client.%n"
                     + "Every option can also be set by an environment variable: --db as OUTLAY_DB, and so on.",
-            sortOptions = false, subcommands = UserCommand.class)
+            sortOptions = false, subcommands = {UserCommand.class, BackupCommand.class})
     static final class Options implements Callable<Integer> {
         private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
 

@@ -34,6 +34,11 @@ public final class Invalid extends RuntimeException {
         return new Invalid("The parameter '" + name + "' is malformed.", List.of(new FieldError(name, message)), true);
     }
 
+    /** A body that cannot be read at all (not JSON, cut short): 400 with no field to name. */
+    public static Invalid malformedBody(String detail) {
+        return new Invalid(detail, List.of(), true);
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

@@ -151,19 +151,25 @@ public enum Dialect {
 
     /** Creates the directory an SQLite file lives in, so a first start on a new machine just works. */
     static void prepare(String jdbcUrl) {
-        if (of(jdbcUrl) != SQLITE) {
+        Path file = sqliteFile(jdbcUrl);
+        if (file == null) {
             return;
         }
-        String file = jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("^file:", "").replaceFirst("\\?.*$", "");
-        if (file.isEmpty() || file.startsWith(":memory:")) {
-            return;
-        }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        Path parent = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create the database directory " + parent + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The file of an SQLite URL; null for another store or an in-memory database. */
+    static Path sqliteFile(String jdbcUrl) {
+        if (of(jdbcUrl) != SQLITE) {
+            return null;
+        }
+        String file = jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("^file:", "").replaceFirst("\\?.*$", "");
+        return file.isEmpty() || file.startsWith(":memory:") ? null : Path.of(file);
     }
 
     private static String decode(String s) {

@@ -19,7 +19,7 @@ public record NewExpense(LocalDate date, String type, Money amount, String descr
      * A whole expense from a JSON object. Every problem is named: {@code field}, or {@code item.field}
      * inside a batch, where {@code item} is e.g. {@code [3]}.
      */
-    static NewExpense parse(JsonNode json, Currency currency, String item) {
+    public static NewExpense parse(JsonNode json, Currency currency, String item) {
         if (json == null || !json.isObject()) {
             throw Invalid.field(item.isEmpty() ? "body" : item, "must be a JSON object");
         }

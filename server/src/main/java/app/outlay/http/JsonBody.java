@@ -14,10 +14,7 @@ public final class JsonBody {
     private JsonBody() {}
 
     public static JsonNode read(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !isJson(type)) {
-            throw new UnsupportedMediaTypeResponse("Send the body as application/json.");
-        }
+        requireJson(ctx);
         byte[] body = ctx.bodyAsBytes(); // Javalin answers 413 past http.maxRequestSize
         try {
             JsonNode node = Json.mapper().readTree(body);
@@ -32,6 +29,14 @@ public final class JsonBody {
             throw new BadRequestResponse("The body is not valid JSON" + where(e) + ".");
         } catch (IOException e) {
             throw new BadRequestResponse("The body could not be read.");
+        }
+    }
+
+    /** 415 unless the body is sent as JSON; for routes that stream their body instead of reading it here. */
+    public static void requireJson(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !isJson(type)) {
+            throw new UnsupportedMediaTypeResponse("Send the body as application/json.");
         }
     }
 

@@ -15,11 +15,14 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.util.List;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -81,8 +84,31 @@ public final class Problems {
     }
 
     private static void unexpected(Context ctx, Exception e) {
+        IOException gone = clientGone(e);
+        if (gone != null) {
+            // Nothing to answer and nothing wrong here: the client closed the connection mid-answer (a download cancelled).
+            LOG.debug("{} {}: the client went away ({})", ctx.method(), ctx.path(), gone.toString());
+            return;
+        }
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         write(ctx, 500, "Unexpected error; it has been logged.", null);
+    }
+
+    /**
+     * The I/O failure, if {@code e} is one of writing to a client that has gone away (Jetty's {@link EofException},
+     * a closed channel, a broken pipe or a reset connection), anywhere in its causes; else null.
+     */
+    private static IOException clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EofException || t instanceof ClosedChannelException) {
+                return (IOException) t;
+            }
+            if (t instanceof IOException io && io.getMessage() != null
+                    && (io.getMessage().contains("Broken pipe") || io.getMessage().contains("Connection reset"))) {
+                return io;
+            }
+        }
+        return null;
     }
 
     private static String allowedMethods(HttpResponseException e) {

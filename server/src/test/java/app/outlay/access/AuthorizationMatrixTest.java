@@ -65,6 +65,9 @@ class AuthorizationMatrixTest {
             row("DELETE " + EXPENSE, 401, 404, 403, 204, 204, 404),
             row("GET " + LEDGER + "/summary", 401, 404, 200, 200, 200, 404),
             row("GET " + LEDGER + "/types", 401, 404, 200, 200, 200, 404),
+            row("GET " + LEDGER + "/export", 401, 404, 200, 200, 200, 404),
+            // restoring a whole ledger is managing it; the owner's target is a fresh, empty ledger
+            row("POST " + LEDGER + "/restore", 401, 404, 403, 403, 201, 404),
             row("POST " + LEDGER + "/imports", 401, 404, 403, 200, 200, 404),
             row("GET " + LEDGER + "/imports", 401, 404, 200, 200, 200, 404),
             row("DELETE " + LEDGER + "/imports/{importId}", 401, 404, 403, 200, 200, 404));
@@ -88,7 +91,7 @@ class AuthorizationMatrixTest {
             MEMBERS.put(actor, server.newUser(actor.name().toLowerCase()));
         }
         spare = server.newUser("spare");
-        shared = fixture();
+        shared = fixture(true);
     }
 
     static Stream<String> documentedOperations() {
@@ -107,7 +110,7 @@ class AuthorizationMatrixTest {
         List<Integer> actual = new ArrayList<>();
         for (Actor actor : Actor.values()) {
             boolean changes = !operation.startsWith("GET ") && expected.get(actor.ordinal()) < 300;
-            actual.add(send(operation, actor, changes ? fixture() : shared).status());
+            actual.add(send(operation, actor, changes ? fixture(!operation.endsWith("/restore")) : shared).status());
         }
 
         // then
@@ -153,20 +156,28 @@ class AuthorizationMatrixTest {
             case "POST " + LEDGER + "/expenses/batch" -> List.of(Fixtures.expense());
             case "PATCH " + EXPENSE -> Map.of("amount", "-11.00");
             case "POST " + LEDGER + "/imports" -> CSV;
+            case "POST " + LEDGER + "/restore" -> restoreDocument();
             default -> null;
         };
     }
 
-    /** A ledger of the owner's with the viewer and the editor as members, and one expense in it. */
-    private static Fixture fixture() {
+    /** A ledger of the owner's with the viewer and the editor as members, and one expense in it if asked. */
+    private static Fixture fixture(boolean withExpense) {
         Api owner = MEMBERS.get(Actor.OWNER).api();
         String ledgerId = owner.post("/api/v1/ledgers", Fixtures.ledger("Household", "EUR")).text("id");
         String ledger = "/api/v1/ledgers/" + ledgerId;
         owner.put(ledger + "/members/" + MEMBERS.get(Actor.VIEWER).username(), Map.of("role", "viewer"));
         owner.put(ledger + "/members/" + MEMBERS.get(Actor.EDITOR).username(), Map.of("role", "editor"));
-        String expenseId = owner.post(ledger + "/expenses", Fixtures.expense()).text("id");
-        String importId = owner.send("POST", ledger + "/imports?allowDuplicates=true", CSV, "text/csv").text("id");
+        String expenseId = withExpense ? owner.post(ledger + "/expenses", Fixtures.expense()).text("id") : "1";
+        String importId = withExpense
+                ? owner.send("POST", ledger + "/imports?allowDuplicates=true", CSV, "text/csv").text("id") : "1";
         return new Fixture(ledgerId, expenseId, importId);
+    }
+
+    /** A small document as {@code GET .../export} writes it, for an empty EUR ledger. */
+    private static Map<String, Object> restoreDocument() {
+        return Map.of("format", "outlay-ledger", "version", 1, "ledger", Map.of("name", "Household", "currency", "EUR"),
+                "expenses", List.of(Fixtures.expense()));
     }
 
     private static String newTokenId(Member member) {

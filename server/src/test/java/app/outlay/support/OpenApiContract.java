@@ -69,6 +69,10 @@ public final class OpenApiContract {
 
     /** Throws {@link AssertionError} unless the response is what the document promises. */
     public void validate(String method, String path, int status, String contentType, String body) {
+        if (method.equals("HEAD")) {
+            validateHead(path, status, contentType, body);
+            return;
+        }
         Operation operation = operation(method, path);
         if (operation == null) {
             if (status == 404 || status == 405) {
@@ -99,6 +103,20 @@ public final class OpenApiContract {
                 throw new AssertionError("Response to " + method + " " + path + " (" + status + ") breaks the documented schema: "
                         + errors + "\nbody: " + (body.length() > 2000 ? body.substring(0, 2000) + "..." : body));
             }
+        }
+    }
+
+    /** HEAD answers what the documented GET answers, without a body. */
+    private void validateHead(String path, int status, String contentType, String body) {
+        if (body != null && !body.isEmpty()) {
+            throw new AssertionError("HEAD " + path + " answered with a body");
+        }
+        Operation get = operation("GET", path);
+        if (get == null ? status != 404 && status != 405 : response(get, status) == null) {
+            throw new AssertionError("HEAD " + path + " answered " + status + ", which GET does not document");
+        }
+        if (status >= 400) {
+            requireProblem("HEAD", path, status, contentType);
         }
     }
 
