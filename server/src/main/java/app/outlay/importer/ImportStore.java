@@ -165,7 +165,7 @@ final class ImportStore {
 
     /**
      * Indexes the words of the import's descriptions where a table of words exists (SQLite), in one statement:
-     * the insert trigger leaves imported rows to this, which is ten times faster than row by row.
+     * the insert trigger leaves imported rows to this, which costs less than the trigger row by row.
      */
     void indexWords(long ledgerId, long importId) {
         if (!dialect.wordsTable()) {

@@ -21,7 +21,7 @@ ALTER TABLE expense ADD COLUMN import_id bigint;
 CREATE INDEX expense_by_import ON expense (ledger_id, import_id, id) WHERE import_id IS NOT NULL;
 
 -- The rows an import writes are added to the running totals by the import itself, in bulk once all are in
--- (ImportStore): row by row the trigger costs more than the insert. Every other insert keeps it; updates and
+-- (ImportStore) instead of row by row. Every other insert keeps it; updates and
 -- deletes keep theirs for every row. (A trigger for INSERT OR DELETE cannot test NEW, hence two.)
 DROP TRIGGER expense_total_insert_delete ON expense;
 CREATE TRIGGER expense_total_insert AFTER INSERT ON expense
