@@ -335,14 +335,15 @@ const tests = [
   ['the dashboard shows spending by type and twelve months, in charts and tables', async () => {
     await alice.getByRole('link', { name: 'Dashboard' }).click();
     await alice.getByRole('heading', { name: 'Spending by type' }).waitFor();
-    equal(await alice.title(), 'Dashboard · Household · Outlay', 'the page title names the screen');
+    // the title follows the screen a moment after it renders
+    await until('the page title names the screen', async () => (await alice.title()) === 'Dashboard · Household · Outlay');
     await alice.getByLabel('Period').selectOption('this-year');
     const byType = alice.getByRole('table', { name: 'Spending by type' });
     await byType.getByRole('rowheader', { name: 'rent' }).waitFor();
     assert(await byType.getByRole('rowheader', { name: 'salary' }).count() === 0, 'income is not spending');
     const months = alice.getByRole('table', { name: 'Totals by month' });
     await until('twelve months', async () => (await months.locator('tbody tr').count()) === 12);
-    equal(await alice.locator('canvas').count(), 3, 'three charts');
+    await until('three charts', async () => (await alice.locator('canvas').count()) === 3);
     await shot(alice, 'desktop-dashboard');
     await axe(alice, 'dashboard');
   }],
