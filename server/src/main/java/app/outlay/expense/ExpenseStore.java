@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Insert;
-import org.jooq.ResultQuery;
-import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
@@ -45,7 +45,7 @@ final class ExpenseStore {
      */
     private final Rendered find;
     private final Rendered insert;
-    private final Rendered insertChunk;
+    private final Rendered fullChunk;
 
     ExpenseStore(Database db) {
         this.dsl = db.dsl();
@@ -64,7 +64,7 @@ final class ExpenseStore {
                 .set(EXPENSE.UPDATED_AT, 0L)
                 .set(EXPENSE.CREATED_BY, 0L)
                 .set(EXPENSE.UPDATED_BY, 0L)));
-        this.insertChunk = insertRows(CHUNK);
+        this.fullChunk = insertRows(CHUNK);
     }
 
     Optional<Expense> find(long ledgerId, long id, Currency currency) {
@@ -123,7 +123,7 @@ final class ExpenseStore {
         List<Long> ids = new ArrayList<>(expenses.size());
         for (int start = 0; start < expenses.size(); start += CHUNK) {
             var chunk = expenses.subList(start, Math.min(expenses.size(), start + CHUNK));
-            String sql = chunk.size() == CHUNK ? insertChunk.sql() : insertRows(chunk.size()).sql();
+            String sql = chunk.size() == CHUNK ? fullChunk.sql() : insertRows(chunk.size()).sql();
             ids.addAll(dsl.connectionResult(c -> insertChunk(c, sql, ledgerId, chunk, userId, now)));
         }
         return ids;
@@ -136,26 +136,26 @@ final class ExpenseStore {
      */
     private List<Long> insertChunk(Connection c, String sql, long ledgerId, List<NewExpense> chunk, long userId,
                                    long now) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(sql)) {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
             int i = 0;
             for (NewExpense e : chunk) {
-                insert.setLong(++i, ledgerId);
+                statement.setLong(++i, ledgerId);
                 if (dialect == Dialect.SQLITE) {
-                    insert.setString(++i, e.date().toString()); // ISO text, as jOOQ binds a date for SQLite
+                    statement.setString(++i, e.date().toString()); // ISO text, as jOOQ binds a date for SQLite
                 } else {
-                    insert.setObject(++i, e.date());
+                    statement.setObject(++i, e.date());
                 }
-                insert.setString(++i, e.type());
-                insert.setLong(++i, e.amount().minor());
-                insert.setString(++i, e.description());
-                insert.setLong(++i, 1L);
-                insert.setLong(++i, now);
-                insert.setLong(++i, now);
-                insert.setLong(++i, userId);
-                insert.setLong(++i, userId);
+                statement.setString(++i, e.type());
+                statement.setLong(++i, e.amount().minor());
+                statement.setString(++i, e.description());
+                statement.setLong(++i, 1L);
+                statement.setLong(++i, now);
+                statement.setLong(++i, now);
+                statement.setLong(++i, userId);
+                statement.setLong(++i, userId);
             }
             List<Long> ids = new ArrayList<>(chunk.size());
-            try (ResultSet rows = insert.executeQuery()) {
+            try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
                 }
