@@ -45,7 +45,8 @@ final class ExpenseStore {
      */
     private final Rendered find;
     private final Rendered insert;
-    private final Rendered fullChunk;
+    /** Rendered at the first batch, not at start: 5,000 bind markers take a while to render on a cold JVM. */
+    private Rendered fullChunk;
 
     ExpenseStore(Database db) {
         this.dsl = db.dsl();
@@ -64,7 +65,6 @@ final class ExpenseStore {
                 .set(EXPENSE.UPDATED_AT, 0L)
                 .set(EXPENSE.CREATED_BY, 0L)
                 .set(EXPENSE.UPDATED_BY, 0L)));
-        this.fullChunk = insertRows(CHUNK);
     }
 
     Optional<Expense> find(long ledgerId, long id, Currency currency) {
@@ -123,7 +123,7 @@ final class ExpenseStore {
         List<Long> ids = new ArrayList<>(expenses.size());
         for (int start = 0; start < expenses.size(); start += CHUNK) {
             var chunk = expenses.subList(start, Math.min(expenses.size(), start + CHUNK));
-            String sql = chunk.size() == CHUNK ? fullChunk.sql() : insertRows(chunk.size()).sql();
+            String sql = insertRows(chunk.size()).sql();
             ids.addAll(dsl.connectionResult(c -> insertChunk(c, sql, ledgerId, chunk, userId, now)));
         }
         return ids;
@@ -165,8 +165,19 @@ final class ExpenseStore {
         }
     }
 
-    /** A multi-row insert of {@code rows} rows returning their ids. */
+    /** A multi-row insert of {@code rows} rows returning their ids; a full chunk's is rendered once. */
     private Rendered insertRows(int rows) {
+        if (rows == CHUNK && fullChunk != null) {
+            return fullChunk; // an immutable record: safe to share even when two threads render it at once
+        }
+        Rendered rendered = render(rows);
+        if (rows == CHUNK) {
+            fullChunk = rendered;
+        }
+        return rendered;
+    }
+
+    private Rendered render(int rows) {
         var insert = dsl.insertInto(EXPENSE, EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE, EXPENSE.AMOUNT,
                 EXPENSE.DESCRIPTION, EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT, EXPENSE.CREATED_BY,
                 EXPENSE.UPDATED_BY);
