@@ -6,6 +6,7 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.ContextTransactionalCallable;
 import org.jooq.DSLContext;
@@ -31,9 +32,11 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.url = url;
+        // SQLite compiles every statement it prepares: keep them per connection. PostgreSQL's driver does already.
+        DataSource statements = dialect.singleWriter() ? new StatementCache().wrap(dataSource) : dataSource;
         var configuration = new DefaultConfiguration()
                 .set(dialect.jooq())
-                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
+                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(statements)));
         configuration.settings().withRenderSchema(false).withExecuteLogging(false);
         this.dsl = DSL.using(configuration);
         this.writer = dialect.singleWriter() ? new GroupCommit(dsl, metrics) : null;

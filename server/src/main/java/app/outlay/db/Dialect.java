@@ -31,9 +31,13 @@ public enum Dialect {
         }
 
         @Override
-        public Condition hasWords(Field<Long> id, Field<String> description, List<String> words) {
-            // FTS5 query: each word quoted, as a prefix ("coff"* finds coffee). A bound value, never SQL.
-            String match = words.stream().map(w -> "\"" + w.replace("\"", "\"\"") + "\"*").collect(Collectors.joining(" "));
+        public Condition hasWords(Field<Long> id, Field<String> description, List<String> words, WordScope scope) {
+            // FTS5 query: each word quoted, as a prefix ("coff"* finds coffee), in the description column,
+            // ANDed with the ledger's words for the months or years searched (V006), so the index
+            // intersects them instead of handing over every row with the word. A bound value, never SQL.
+            String match = "scope : (" + scope.sqliteWords() + ") AND description : ("
+                    + words.stream().map(w -> "\"" + w.replace("\"", "\"\"") + "\"*").collect(Collectors.joining(" AND "))
+                    + ")";
             return id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class))
                     .from(DSL.table(DSL.name("expense_text")))
                     .where(DSL.condition("{0} match {1}", DSL.name("expense_text"), DSL.val(match))));
@@ -53,7 +57,7 @@ public enum Dialect {
         }
 
         @Override
-        public Condition hasWords(Field<Long> id, Field<String> description, List<String> words) {
+        public Condition hasWords(Field<Long> id, Field<String> description, List<String> words, WordScope scope) {
             // The same expression as the GIN index of the migration, so the index answers it. Splitting on
             // anything but letters and digits makes the words those SQLite's unicode61 tokenizer finds.
             String query = words.stream().map(w -> "'" + w.replace("'", "''") + "':*").collect(Collectors.joining(" & "));
@@ -102,8 +106,11 @@ public enum Dialect {
         return this == SQLITE ? date.toString() : date;
     }
 
-    /** Rows whose description holds every word, whole or as the start of a word, case-insensitively. */
-    public abstract Condition hasWords(Field<Long> id, Field<String> description, List<String> words);
+    /**
+     * Rows whose description holds every word, whole or as the start of a word, case-insensitively. The
+     * scope (ledger and dates, which the caller's condition checks as well) lets an index narrow the search.
+     */
+    public abstract Condition hasWords(Field<Long> id, Field<String> description, List<String> words, WordScope scope);
 
     abstract void configure(HikariConfig pool);
 

@@ -6,6 +6,7 @@ import app.outlay.common.Invalid;
 import app.outlay.common.Money;
 import app.outlay.common.Params;
 import app.outlay.db.Dialect;
+import app.outlay.db.WordScope;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +78,7 @@ public record ExpenseFilter(LocalDate from, LocalDate to, List<String> types, Mo
             where.add(EXPENSE.AMOUNT.le(maxAmount.minor()));
         }
         if (!words.isEmpty()) {
-            where.add(dialect.hasWords(EXPENSE.ID, EXPENSE.DESCRIPTION, words));
+            where.add(dialect.hasWords(EXPENSE.ID, EXPENSE.DESCRIPTION, words, new WordScope(ledgerId, from, to)));
         }
         return DSL.and(where);
     }

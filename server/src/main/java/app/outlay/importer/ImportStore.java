@@ -5,11 +5,13 @@ import static app.outlay.importer.ImportTables.EXPENSE_IMPORT;
 import static app.outlay.importer.ImportTables.EXPENSE_TEXT;
 import static app.outlay.importer.ImportTables.EXPENSE_TEXT_DESCRIPTION;
 import static app.outlay.importer.ImportTables.EXPENSE_TEXT_ROWID;
+import static app.outlay.importer.ImportTables.EXPENSE_TEXT_SCOPE;
 import static app.outlay.importer.ImportTables.EXPENSE_TOTAL;
 import static app.outlay.user.UserTable.APP_USER;
 
 import app.outlay.db.Database;
 import app.outlay.db.Dialect;
+import app.outlay.db.WordScope;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -171,8 +173,8 @@ final class ImportStore {
         if (!dialect.wordsTable()) {
             return; // PostgreSQL's GIN index on expense indexed every row as it was inserted
         }
-        dsl.insertInto(EXPENSE_TEXT, EXPENSE_TEXT_ROWID, EXPENSE_TEXT_DESCRIPTION)
-           .select(dsl.select(EXPENSE.ID, EXPENSE.DESCRIPTION)
+        dsl.insertInto(EXPENSE_TEXT, EXPENSE_TEXT_ROWID, EXPENSE_TEXT_SCOPE, EXPENSE_TEXT_DESCRIPTION)
+           .select(dsl.select(EXPENSE.ID, WordScope.sqliteWordsOf(EXPENSE.LEDGER_ID, EXPENSE.DATE), EXPENSE.DESCRIPTION)
                       .from(EXPENSE)
                       .where(EXPENSE.LEDGER_ID.eq(ledgerId))
                       .and(EXPENSE.IMPORT_ID.eq(importId)))

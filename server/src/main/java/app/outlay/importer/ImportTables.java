@@ -21,6 +21,7 @@ final class ImportTables {
     /** SQLite's FTS5 index of descriptions (external content: {@code expense}); PostgreSQL has none. */
     static final Table<Record> EXPENSE_TEXT = DSL.table(name("expense_text"));
     static final Field<Long> EXPENSE_TEXT_ROWID = DSL.field(name("rowid"), Long.class);
+    static final Field<String> EXPENSE_TEXT_SCOPE = DSL.field(name("scope"), String.class);
     static final Field<String> EXPENSE_TEXT_DESCRIPTION = DSL.field(name("description"), String.class);
 
     private ImportTables() {}

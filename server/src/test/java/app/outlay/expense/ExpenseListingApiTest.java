@@ -235,6 +235,54 @@ class ExpenseListingApiTest {
         assertThat(new HashSet<>(List.of(lines))).hasSize(2501);
     }
 
+    @Test
+    void wordSearchFollowsAnExpenseThroughChangesOfDateAndDescriptionAndItsDeletion() {
+        // given
+        var member = server.newUser("searcher");
+        String path = member.expenses() + "/" + member.api()
+                .post(member.expenses(), expense("2022-05-10", "leisure", "-30.00", "zither lesson")).text("id");
+        String may = member.expenses() + "?from=2022-05-01&to=2022-05-31&q=";
+        String september = member.expenses() + "?from=2022-09-01&to=2022-09-30&q=";
+        String years = member.expenses() + "?from=2021-02-03&to=2023-04-05&q=";
+        String decade = member.expenses() + "?from=2015-01-01&to=2030-12-31&q=";
+        assertThat(items(member.api().get(may + "zith"))).hasSize(1);
+
+        // when
+        member.api().patch(path, Map.of("date", "2022-09-03"));
+
+        // then
+        assertThat(items(member.api().get(may + "zither"))).isEmpty();
+        assertThat(items(member.api().get(september + "zither"))).hasSize(1);
+        assertThat(items(member.api().get(years + "zither"))).hasSize(1);
+        assertThat(items(member.api().get(decade + "zither"))).hasSize(1);
+        assertThat(items(member.api().get(member.expenses() + "?from=2022-09-01&q=zither"))).hasSize(1);
+
+        // when
+        member.api().patch(path, Map.of("description", "violin lesson"));
+
+        // then
+        assertThat(items(member.api().get(september + "zither"))).isEmpty();
+        assertThat(items(member.api().get(september + "violin+lesson"))).hasSize(1);
+
+        // when
+        member.api().delete(path);
+
+        // then
+        assertThat(items(member.api().get(september + "violin"))).isEmpty();
+        assertThat(items(member.api().get(member.expenses() + "?q=lesson"))).isEmpty();
+    }
+
+    @Test
+    void wordsAreSearchedInDescriptionsOnlyNotInTheIndexedLedgerAndMonth() {
+        var member = server.newUser("scoper");
+        member.api().post(member.expenses(), expense("2022-05-10", "food", "-1.00", "bread"));
+        String ledger = member.ledgerId();
+
+        assertThat(items(member.api().get(member.expenses() + "?q=l" + ledger))).isEmpty();
+        assertThat(items(member.api().get(member.expenses() + "?q=l" + ledger + "m202205"))).isEmpty();
+        assertThat(items(member.api().get(member.expenses() + "?q=bread"))).hasSize(1);
+    }
+
     private static List<JsonNode> items(Api.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return StreamSupport.stream(response.json().get("items").spliterator(), false).toList();
