@@ -3,46 +3,27 @@ package app.outlay.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.outlay.support.Api;
+import app.outlay.support.CapturedLog;
 import app.outlay.support.Fixtures;
 import app.outlay.support.TestServer;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A realistic run of accounts, tokens and sessions, with everything the server logs captured (Outlay's own
  * loggers at every level, libraries as configured): no password, token or session id may appear in it.
  */
 class NoSecretsInLogsTest {
-    private final LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
-    private Level outlayLevel;
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog(Level.TRACE);
     /** Every secret the run uses or is given. */
     private final List<String> secrets = new ArrayList<>();
-
-    @BeforeEach
-    void captureTheLog() {
-        captured.start();
-        logging.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(captured);
-        outlayLevel = logging.getLogger("app.outlay").getLevel();
-        logging.getLogger("app.outlay").setLevel(Level.TRACE);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logging.getLogger("app.outlay").setLevel(outlayLevel);
-        logging.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(captured);
-    }
 
     @Test
     void aRunOfSignInsTokensSessionsAndPasswordChangesLogsNoSecret() {
@@ -84,7 +65,7 @@ class NoSecretsInLogsTest {
         }
 
         // then
-        List<String> lines = captured.list.stream().map(NoSecretsInLogsTest::render).toList();
+        List<String> lines = log.events().stream().map(NoSecretsInLogsTest::render).toList();
         assertThat(lines).as("the capture works").anySatisfy(line -> assertThat(line).contains("Failed sign-in from 127.0.0.1"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("bob signed in from 127.0.0.1 (browser session)"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("bob changed their password"));

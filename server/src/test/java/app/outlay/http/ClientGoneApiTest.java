@@ -3,14 +3,12 @@ package app.outlay.http;
 import static app.outlay.support.Fixtures.expense;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.outlay.support.CapturedLog;
 import app.outlay.support.Fixtures;
 import app.outlay.support.Member;
 import app.outlay.support.TestServer;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -20,13 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * A client that goes away in the middle of a streamed download (CSV or the JSON export) is nothing to alarm an
@@ -37,9 +32,8 @@ class ClientGoneApiTest {
     static final TestServer server = TestServer.start();
     private static Member owner;
 
-    private final LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
-    private Level outlayLevel;
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog(Level.DEBUG);
 
     @BeforeAll
     static void aLedgerOfAboutTenMegabytes() {
@@ -50,20 +44,6 @@ class ClientGoneApiTest {
             items.add(expense("2024-01-01", "food", "-1.00", words + i));
         }
         assertThat(owner.api().post(owner.expenses() + "/batch", items).status()).isEqualTo(201);
-    }
-
-    @BeforeEach
-    void captureTheLog() {
-        captured.start();
-        logging.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(captured);
-        outlayLevel = logging.getLogger("app.outlay").getLevel();
-        logging.getLogger("app.outlay").setLevel(Level.DEBUG);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logging.getLogger("app.outlay").setLevel(outlayLevel);
-        logging.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(captured);
     }
 
     @ParameterizedTest
@@ -98,13 +78,13 @@ class ClientGoneApiTest {
     private List<ILoggingEvent> awaitLine(String text) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
-            List<ILoggingEvent> events = List.copyOf(captured.list);
+            List<ILoggingEvent> events = log.events();
             if (events.stream().anyMatch(e -> e.getFormattedMessage().contains(text) || e.getLevel() == Level.ERROR)) {
                 Thread.sleep(200); // anything logged right after
-                return List.copyOf(captured.list);
+                return log.events();
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("Nothing logged that says '" + text + "': " + captured.list);
+        throw new AssertionError("Nothing logged that says '" + text + "': " + log.events());
     }
 }
