@@ -20,6 +20,7 @@ import app.outlay.http.Hardening;
 import app.outlay.http.HeadRequests;
 import app.outlay.http.Json;
 import app.outlay.http.Problems;
+import app.outlay.http.SharedJarMounts;
 import app.outlay.http.SessionCookie;
 import app.outlay.http.Tls;
 import app.outlay.idempotency.Idempotency;
@@ -51,6 +52,10 @@ import org.slf4j.LoggerFactory;
 /** Wires the parts by hand and holds the route table: the whole API surface on one screen. */
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    static {
+        SharedJarMounts.install();
+    }
 
     private final Config config;
     private final Database db;
