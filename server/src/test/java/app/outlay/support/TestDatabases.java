@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -49,6 +50,14 @@ public final class TestDatabases {
 
     /** A PostgreSQL of its own, e.g. to stop and start again; {@code dataDir} null means a new temporary one. */
     public static EmbeddedPostgres start(Path dataDir, int port) {
+        return start(dataDir, port, Map.of(), null);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with server settings ({@code postgres -c name=value}, after the library's own)
+     * and PostgreSQL's output appended to {@code log} (null: to the test log, at INFO).
+     */
+    public static EmbeddedPostgres start(Path dataDir, int port, Map<String, String> settings, Path log) {
         try {
             var builder = EmbeddedPostgres.builder();
             if (dataDir != null) {
@@ -56,6 +65,11 @@ public final class TestDatabases {
             }
             if (port != 0) {
                 builder.setPort(port);
+            }
+            settings.forEach(builder::setServerConfig);
+            if (log != null) {
+                var append = ProcessBuilder.Redirect.appendTo(log.toFile());
+                builder.setOutputRedirector(append).setErrorRedirector(append);
             }
             return builder.start();
         } catch (IOException e) {
