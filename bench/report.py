@@ -8,6 +8,9 @@ import os
 import platform
 import subprocess
 
+# The PostgreSQL settings printed under the table (all of them are in the JSON).
+PG_SHOWN = ("fsync", "synchronous_commit", "shared_buffers", "effective_cache_size", "work_mem", "max_wal_size")
+
 # Issue 4's req/s targets (SQLite, 1,000,000 expenses), drawn on the chart.
 TARGET_REQ_PER_S = {"get": 20_000, "list-first": 5_000, "summary": 2_000, "create": 10_000}
 
@@ -54,20 +57,31 @@ def workload_result(name, fact):
         "errors": errors,
         "rss_hwm_mib": round(fact["rss_hwm_kib"] / 1024, 1),
         "attempts": fact.get("attempts", 1),
-    } | cpu_shares(fact.get("cpu"), w["requests"])
+    } | pg_pss(fact) | cpu_shares(fact.get("cpu"), w["requests"])
+
+
+def pg_pss(fact):
+    """PostgreSQL's processes' total PSS at the end of the phase, on the embedded PostgreSQL."""
+    return {"pg_pss_mib": round(fact["pg_pss_kib"] / 1024, 1)} if "pg_pss_kib" in fact else {}
 
 
 def cpu_shares(cpu, units):
     """Server CPU per request (or row), and how the machine's capacity was shared over the phase: server,
-    client (wrk or client.py), and other processes (a shared machine skews every figure)."""
+    client (wrk or client.py), and other processes (a shared machine skews every figure). On the embedded
+    PostgreSQL, its processes' CPU is counted apart ("database"), not as other processes'."""
     if not cpu:
         return {}
     capacity = cpu["elapsed_s"] * os.cpu_count()
-    other = max(0.0, cpu["machine_cpu_s"] - cpu["server_cpu_s"] - cpu["client_cpu_s"])
-    return {"server_cpu_ms_per_unit": round(cpu["server_cpu_s"] * 1000 / units, 3) if units else None,
-            "cpu_share": {"server": round(cpu["server_cpu_s"] / capacity, 3),
-                          "client": round(cpu["client_cpu_s"] / capacity, 3),
-                          "other": round(other / capacity, 3)}}
+    db = cpu.get("db_cpu_s")
+    other = max(0.0, cpu["machine_cpu_s"] - cpu["server_cpu_s"] - cpu["client_cpu_s"] - (db or 0))
+    shares = {"server": round(cpu["server_cpu_s"] / capacity, 3)}
+    if db is not None:
+        shares["database"] = round(db / capacity, 3)
+    shares |= {"client": round(cpu["client_cpu_s"] / capacity, 3), "other": round(other / capacity, 3)}
+    result = {"server_cpu_ms_per_unit": round(cpu["server_cpu_s"] * 1000 / units, 3) if units else None}
+    if db is not None:
+        result["db_cpu_ms_per_unit"] = round(db * 1000 / units, 3) if units else None
+    return result | {"cpu_share": shares}
 
 
 def targets(result):
@@ -101,7 +115,7 @@ def targets(result):
         r = result["load"]["rows_per_s"]
         target("bulk load", ">= 250,000 rows/s", f"{r:,} rows/s", r >= 250_000)
     if "peak_rss_mib" in result:
-        target("peak RSS", "<= 256 MiB", f"{result['peak_rss_mib']:,.0f} MiB", result["peak_rss_mib"] <= 256)
+        target("peak RSS" if "postgresql" not in result else "peak RSS, Outlay server", "<= 256 MiB", f"{result['peak_rss_mib']:,.0f} MiB", result["peak_rss_mib"] <= 256)
     for key, what in (("startup_ms", "start-up (fresh database)"), ("restart_ms", "start-up (loaded database)")):
         if key in result:
             target(what, "<= 1 s", f"{result[key] / 1000:.2f} s", result[key] <= 1000)
@@ -126,13 +140,16 @@ def print_table(result):
     print()
     print(f"Outlay benchmark: {result['store']}, {result['rows']:,} rows, wrk -t1 -c{result['wrk']['connections']}, "
           f"{result['wrk']['duration_s']} s per workload ({result['date']})")
+    db = "postgresql" in result  # the embedded PostgreSQL: its CPU apart
     print(f"{'workload':<38} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'MB/s':>7} {'srv ms/req':>10} "
-          f"{'srv/wrk/other CPU':>18} {'tries':>5}  errors")
+          + (f"{'db ms/req':>9} {'srv/db/wrk/other CPU':>21}" if db else f"{'srv/wrk/other CPU':>18}")
+          + f" {'tries':>5}  errors")
     for x in result["workloads"]:
         errors = ", ".join(f"{k} {v}" for k, v in x["errors"].items()) or "0"
         rate = f"{x['req_per_s']:,.0f}" if x["req_per_s"] >= 10 else f"{x['req_per_s']:.2f}"
         print(f"{x['title']:<38} {rate:>10} {x['p50_ms']:>9,.2f} {x['p99_ms']:>9,.2f} "
-              f"{x['mb_per_s']:>7,.1f} {ms(x):>10} {shares(x):>18} {x['attempts']:>5}  {errors}")
+              f"{x['mb_per_s']:>7,.1f} {ms(x):>10} " + (f"{ms(x, 'db'):>9} {shares(x):>21}" if db else f"{shares(x):>18}")
+              + f" {x['attempts']:>5}  {errors}")
     if "csv_alone" in result:
         c = result["csv_alone"]
         print(f"{'CSV export of one year, alone':<38} {c['seconds_median']:>10,.2f} s per export "
@@ -141,13 +158,23 @@ def print_table(result):
     if "load" in result:
         r = result["load"]
         print(f"{'bulk load':<38} {r['rows_per_s']:>10,} rows/s ({r['rows']:,} rows in {r['seconds']} s, "
-              f"{r['parallel']} uploads at a time; server CPU {ms(r)} ms/row; CPU {shares(r)})")
+              f"{r['parallel']} uploads at a time; server CPU {ms(r)} ms/row; "
+              + (f"PostgreSQL CPU {ms(r, 'db')} ms/row; CPU srv/db/wrk/other " if db else "CPU ") + f"{shares(r)})")
     for key, what in (("startup_ms", "start-up, fresh database"), ("restart_ms", "start-up, loaded database")):
         if key in result:
             samples = result.get(key.replace("_ms", "_samples_ms"), [])
             print(f"{what:<38} {result[key]:>10,} ms to a healthy /health (median of {samples} ms)")
     if "peak_rss_mib" in result:
-        print(f"{'peak RSS (VmHWM)':<38} {result['peak_rss_mib']:>10,.0f} MiB")
+        print(f"{'peak RSS (VmHWM)' if not db else 'peak RSS, Outlay server (VmHWM)':<38} "
+              f"{result['peak_rss_mib']:>10,.0f} MiB")
+    if db and "peak_pss_mib" in result["postgresql"]:
+        print(f"{'PostgreSQL processes, total PSS':<38} {result['postgresql']['peak_pss_mib']:>10,.0f} MiB "
+              f"(the largest of the samples at the end of each phase; shared buffers counted once)")
+    if db:
+        p = result["postgresql"]
+        print(f"{'PostgreSQL':<38} {p['version'].split(',')[0]}, embedded; autovacuum after the load: "
+              f"{p.get('settled_s', '?')} s; settings: "
+              + ", ".join(f"{k}={p['settings'][k]}" for k in PG_SHOWN if k in p["settings"]))
     w = {x["name"]: x for x in result["workloads"]}
     if "get" in w and "health" in w:
         print(f"{'get by id / health':<38} {w['get']['req_per_s'] / w['health']['req_per_s']:>10.0%}")
@@ -162,14 +189,14 @@ def print_table(result):
         print(f"  {'met    ' if t['met'] else 'NOT MET'}  {t['what']:<30} {t['target']:<18} measured {t['measured']}")
 
 
-def ms(x):
-    v = x.get("server_cpu_ms_per_unit")
+def ms(x, who="server"):
+    v = x.get(f"{who}_cpu_ms_per_unit")
     return "" if v is None else f"{v:,.3f}" if v < 1 else f"{v:,.1f}"
 
 
 def shares(x):
     c = x.get("cpu_share")
-    return "" if not c else f"{c['server']:.0%}/{c['client']:.0%}/{c['other']:.0%}"
+    return "" if not c else "/".join(f"{v:.0%}" for v in c.values())
 
 
 def main():
@@ -196,12 +223,19 @@ def main():
         if key in facts:
             result[key] = facts[key]
     if "load" in facts:
-        result["load"] = (facts["load"] | {"rss_hwm_mib": round(facts["rss_hwm_kib"] / 1024, 1)}
+        result["load"] = (facts["load"] | {"rss_hwm_mib": round(facts["rss_hwm_kib"] / 1024, 1)} | pg_pss(facts)
                           | cpu_shares(facts.get("cpu"), facts["load"]["rows"]))
     if "loadavg_at_start" in facts:
         result["machine_loadavg_at_start"] = facts["loadavg_at_start"]
     if "peak_rss_kib" in facts:
         result["peak_rss_mib"] = round(facts["peak_rss_kib"] / 1024, 1)
+    if "postgresql" in facts:
+        # PSS sampled after the load, after each workload and at the end; the largest is reported.
+        samples = [facts.get("pg_pss_kib"), facts.get("pg_pss_kib_at_end")] + [w.get("pg_pss_kib") for w in workloads.values()]
+        samples = [x for x in samples if x is not None]
+        result["postgresql"] = facts["postgresql"] | ({"peak_pss_mib": round(max(samples) / 1024, 1)} if samples else {})
+        if "pg_settled_s" in facts:
+            result["postgresql"]["settled_s"] = facts["pg_settled_s"]
     if "csv_alone" in facts:
         c = facts["csv_alone"]
         i = sorted(range(len(c["seconds"])), key=lambda k: c["seconds"][k])[len(c["seconds"]) // 2]
