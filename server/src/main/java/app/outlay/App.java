@@ -76,7 +76,7 @@ public final class App implements AutoCloseable {
     public static App create(Config config, Clock clock) {
         Tls tls = config.tls() ? Tls.load(config.tlsCert(), config.tlsKey()) : null;
         var metrics = new Metrics(config.accessLog());
-        Database db = Database.open(config.db(), metrics.registry());
+        Database db = Database.openInBackground(config.db(), metrics.registry()); // see start()
         var ledgers = new LedgerService(db, config.currency(), clock);
         var users = new UserService(db, ledgers, config.currency(), config.openRegistration(), clock);
         var members = new MemberService(db, ledgers, users);
@@ -179,6 +179,7 @@ public final class App implements AutoCloseable {
 
     /** Listens on the configured address and port (0 picks a free port). */
     public App start() {
+        db.ready(); // not listening before the schema is current, and a database that cannot open fails here
         javalin.start(config.bind(), config.port());
         return this;
     }

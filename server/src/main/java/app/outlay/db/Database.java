@@ -5,6 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -21,19 +26,22 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
  * and join whatever transaction their caller opened.
  */
 public final class Database implements AutoCloseable {
-    private final HikariDataSource dataSource;
+    /** The pool, once its first connections are open and the schema migrated. */
+    private final CompletableFuture<HikariDataSource> opened;
     private final DSLContext dsl;
     private final Dialect dialect;
     private final String url;
     /** Where the store allows one writer at a time, writes queue here instead of spinning on SQLITE_BUSY. */
     private final GroupCommit writer;
 
-    private Database(HikariDataSource dataSource, Dialect dialect, String url, MeterRegistry metrics) {
-        this.dataSource = dataSource;
+    private Database(CompletableFuture<HikariDataSource> opened, Dialect dialect, String url, MeterRegistry metrics) {
+        this.opened = opened;
         this.dialect = dialect;
         this.url = url;
+        DataSource pool = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> invoke(method, ready(), args));
         // SQLite compiles every statement it prepares: keep them per connection. PostgreSQL's driver does already.
-        DataSource statements = dialect.singleWriter() ? new StatementCache().wrap(dataSource) : dataSource;
+        DataSource statements = dialect.singleWriter() ? new StatementCache().wrap(pool) : pool;
         var configuration = new DefaultConfiguration()
                 .set(dialect.jooq())
                 .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(statements)));
@@ -49,11 +57,34 @@ public final class Database implements AutoCloseable {
 
     /** The same, reporting the pool and the writer to {@code metrics}. */
     public static Database open(String location, MeterRegistry metrics) {
+        Database db = openInBackground(location, metrics);
+        db.ready();
+        return db;
+    }
+
+    /**
+     * As {@link #open(String, MeterRegistry)}, but the pool opens and the schema migrates on a thread of its own
+     * while the caller goes on (the server builds its routes meanwhile: start-up in the time of the longer of
+     * the two, not their sum). Statements wait until it is done; {@link #ready} throws what opening threw.
+     */
+    public static Database openInBackground(String location, MeterRegistry metrics) {
         HikariConfig config = Dialect.pool(location);
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         String url = config.getJdbcUrl();
         Dialect dialect = Dialect.of(url);
-        Dialect.prepare(url);
+        var opened = new CompletableFuture<HikariDataSource>();
+        Thread.ofPlatform().name("outlay-open").daemon().start(() -> {
+            try {
+                opened.complete(migrated(config, dialect));
+            } catch (RuntimeException | Error e) {
+                opened.completeExceptionally(e);
+            }
+        });
+        return new Database(opened, dialect, url, metrics);
+    }
+
+    private static HikariDataSource migrated(HikariConfig config, Dialect dialect) {
+        Dialect.prepare(config.getJdbcUrl());
         var pool = new HikariDataSource(config);
         try {
             Flyway.configure()
@@ -62,11 +93,34 @@ public final class Database implements AutoCloseable {
                     .loggers("slf4j")
                     .load()
                     .migrate();
+            return pool;
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        return new Database(pool, dialect, url, metrics);
+    }
+
+    /** Waits until the pool is open and the schema migrated; throws what opening threw. */
+    public HikariDataSource ready() {
+        try {
+            return opened.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     public DSLContext dsl() {
@@ -136,6 +190,6 @@ public final class Database implements AutoCloseable {
         if (writer != null) {
             writer.close();
         }
-        dataSource.close();
+        opened.thenAccept(HikariDataSource::close).exceptionally(failed -> null).join(); // after opening ends
     }
 }

@@ -18,6 +18,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
@@ -41,6 +42,19 @@ final class SummaryStore {
 
     List<Summary.Group> groups(long ledgerId, ExpenseFilter filter, GroupBy groupBy, Currency currency) {
         Source source = source(ledgerId, filter);
+        return groupsQuery(source, groupBy).fetch(r -> new Summary.Group(
+                groupBy.type ? r.get(source.type()) : null,
+                groupBy.month ? r.get(source.month()) : null,
+                groupBy.year ? r.get(source.year()) : null,
+                money(r, source, currency), r.get(source.count(), Long.class)));
+    }
+
+    /** The query of {@link #groups}, for a test of its plan. */
+    ResultQuery<Record> groupsQuery(long ledgerId, ExpenseFilter filter, GroupBy groupBy) {
+        return groupsQuery(source(ledgerId, filter), groupBy);
+    }
+
+    private ResultQuery<Record> groupsQuery(Source source, GroupBy groupBy) {
         List<Field<?>> keys = new ArrayList<>();
         if (groupBy.type) {
             keys.add(source.type());
@@ -56,12 +70,7 @@ final class SummaryStore {
                   .from(source.table())
                   .where(source.where())
                   .groupBy(keys)
-                  .orderBy(keys)
-                  .fetch(r -> new Summary.Group(
-                          groupBy.type ? r.get(source.type()) : null,
-                          groupBy.month ? r.get(source.month()) : null,
-                          groupBy.year ? r.get(source.year()) : null,
-                          money(r, source, currency), r.get(source.count(), Long.class)));
+                  .orderBy(keys);
     }
 
     Summary total(long ledgerId, ExpenseFilter filter, Currency currency) {

@@ -1,9 +1,13 @@
 package app.outlay.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.outlay.support.TestDatabases;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +18,30 @@ class DatabaseTest {
             assertThat(db.dialect()).isEqualTo(TestDatabases.postgres() ? Dialect.POSTGRES : Dialect.SQLITE);
             assertThat(db.isUp()).isTrue();
         }
+    }
+
+    @Test
+    void openedInTheBackgroundStatementsWaitForTheMigratedSchema(@TempDir Path dir) {
+        // when: a statement right away, while the pool opens and the migrations run on their own thread
+        try (var db = Database.openInBackground(TestDatabases.fresh(dir), new SimpleMeterRegistry())) {
+            int ledgers = db.dsl().fetchCount(DSL.table("ledger"));
+
+            // then
+            assertThat(ledgers).isZero();
+        }
+    }
+
+    @Test
+    void aDatabaseThatCannotOpenFailsWhenAwaitedAndStillCloses(@TempDir Path dir) throws Exception {
+        // given: a file where the database's directory should be
+        Path blocker = Files.writeString(dir.resolve("not-a-directory"), "x");
+
+        // when
+        var db = Database.openInBackground(blocker.resolve("outlay.db").toString(), new SimpleMeterRegistry());
+
+        // then
+        assertThatThrownBy(db::ready).hasMessageContaining("not-a-directory");
+        db.close();
     }
 
     @Test

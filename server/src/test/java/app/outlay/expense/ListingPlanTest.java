@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every kind of listing is answered through an index, never by reading the whole expense table. */
+/** Every kind of listing is answered through an index, never by reading the whole expense table; summaries likewise. */
 class ListingPlanTest {
     private static final Currency EUR = Currency.getInstance("EUR");
     private static Path dir;
@@ -55,14 +55,27 @@ class ListingPlanTest {
                 ? "Seq Scan on expense" : "SCAN expense\\b(?! USING)");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"type,month", "month", "type"})
+    void aSummaryOfWholeMonthsReadsTheRunningTotalsOfThoseMonthsOnly(String groupBy) {
+        var filter = ExpenseFilter.parse(new Params(parse("from=2024-01-01&to=2024-12-31")), EUR);
+        String sql = new SummaryStore(db).groupsQuery(1, filter, GroupBy.parse(groupBy)).getSQL(ParamType.INLINED);
+
+        String plan = plan(sql);
+
+        assertThat(plan).as(sql).containsPattern(TestDatabases.postgres()
+                ? "Index Cond: \\(\\(ledger_id = 1\\) AND \\(month >= '2024-01'::text\\) AND \\(month <= '2024-12'::text\\)\\)"
+                : "SEARCH expense_total USING PRIMARY KEY \\(ledger_id=\\? AND month>\\? AND month<\\?\\)");
+    }
+
     private static String plan(String sql) {
         if (!TestDatabases.postgres()) {
-            return db.dsl().fetch("EXPLAIN QUERY PLAN " + sql).toString();
+            return String.join("\n", db.dsl().fetch("EXPLAIN QUERY PLAN " + sql).getValues("detail", String.class));
         }
         // With no rows PostgreSQL would rightly prefer a sequential scan; forbid it to see that an index path exists.
         return db.transaction(() -> {
             db.dsl().execute("SET LOCAL enable_seqscan = off");
-            return db.dsl().fetch("EXPLAIN " + sql).toString();
+            return String.join("\n", db.dsl().fetch("EXPLAIN " + sql).getValues(0, String.class));
         });
     }
 
