@@ -143,6 +143,18 @@ public final class Database implements AutoCloseable {
         return dsl.transactionResult((ContextTransactionalCallable<T>) work::get);
     }
 
+    /**
+     * As {@link #transaction(Supplier)}, for work that changes the database with one statement at most and
+     * cannot fail once that statement succeeded (an insert returning its id): such work is atomic by itself,
+     * as every SQL statement is. On a single-writer store it joins the group commit without a savepoint.
+     */
+    public <T> T atomic(Supplier<T> work) {
+        if (writer != null) {
+            return writer.runAtomic(work);
+        }
+        return dsl.transactionResult((ContextTransactionalCallable<T>) work::get);
+    }
+
     public void transaction(Runnable work) {
         transaction(() -> {
             work.run();

@@ -19,6 +19,10 @@ import org.jooq.DSLContext;
  * every write waiting at that moment in one transaction, each in a savepoint of its own, and commits
  * them together: one disk sync for many requests, and each request answered only after its commit.
  * A write that fails is rolled back alone and its request gets the failure.
+ * <p>
+ * A write of one statement ({@link #runAtomic}) needs no savepoint: SQLite undoes a failing statement by itself,
+ * and leaves the transaction as it was. Savepoints are not free there: FTS5 writes its pending words out as a new
+ * index segment at each one, so a savepoint per create made a segment per row instead of one per commit.
  */
 final class GroupCommit implements AutoCloseable {
     private static final int MAX_BATCH = 512;
@@ -40,10 +44,23 @@ final class GroupCommit implements AutoCloseable {
 
     /** Runs the work in a committed transaction and returns its result, or throws what it threw. */
     <T> T run(Supplier<T> work) {
+        return run(work, true);
+    }
+
+    /**
+     * As {@link #run}, for work that changes the database with one statement at most and can fail after it
+     * no more (see {@link Database#atomic}): it runs in the batch's transaction without a savepoint of its own.
+     */
+    <T> T runAtomic(Supplier<T> work) {
+        return run(work, false);
+    }
+
+    private <T> T run(Supplier<T> work, boolean savepoint) {
         if (Thread.currentThread() == thread) {
-            return dsl.transactionResult((ContextTransactionalCallable<T>) work::get); // nested: a savepoint
+            // nested: a savepoint, or for one statement the enclosing transaction's
+            return savepoint ? dsl.transactionResult((ContextTransactionalCallable<T>) work::get) : work.get();
         }
-        var write = new Write<>(work);
+        var write = new Write<>(work, savepoint);
         queue.add(write);
         if (!open) {
             write.result.completeExceptionally(new IllegalStateException("The server is shutting down."));
@@ -99,19 +116,21 @@ final class GroupCommit implements AutoCloseable {
     /** One request's write, its outcome held back until the batch is committed. */
     private final class Write<T> {
         final Supplier<T> work;
+        final boolean savepoint;
         final CompletableFuture<T> result = new CompletableFuture<>();
         T value;
         Throwable failure;
 
-        Write(Supplier<T> work) {
+        Write(Supplier<T> work, boolean savepoint) {
             this.work = work;
+            this.savepoint = savepoint;
         }
 
         void attempt() {
             try {
-                value = dsl.transactionResult((ContextTransactionalCallable<T>) work::get);
+                value = savepoint ? dsl.transactionResult((ContextTransactionalCallable<T>) work::get) : work.get();
             } catch (RuntimeException | Error e) {
-                failure = e; // its savepoint was rolled back; the others go on
+                failure = e; // its savepoint, or its one statement, was rolled back; the others go on
             }
         }
 

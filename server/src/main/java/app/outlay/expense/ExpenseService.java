@@ -49,7 +49,7 @@ public final class ExpenseService {
         Ledger ledger = ledgers.access(user, ledgerId, Role.EDITOR);
         NewExpense e = NewExpense.parse(body, ledger.currency(), "");
         long now = clock.millis();
-        long id = db.transaction(() -> store.insert(ledger.id(), e, user.id(), now));
+        long id = db.atomic(() -> store.insert(ledger.id(), e, user.id(), now));
         Instant at = Instant.ofEpochMilli(now);
         return new Expense(id, ledger.id(), e.date(), e.type(), e.amount(), e.description(), 1, at, at,
                 user.username(), user.username());

@@ -26,12 +26,15 @@ import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SelectOnConditionStep;
-import org.jooq.impl.DSL;
 
 /** Expenses in the database. Every statement is scoped to one ledger. */
 final class ExpenseStore {
     private static final UserTable CREATOR = APP_USER.as("creator");
     private static final UserTable UPDATER = APP_USER.as("updater");
+    /** The columns of every select here, in the order {@link #toExpense(ResultSet, Currency)} reads them. */
+    private static final List<Field<?>> ROW = List.of(EXPENSE.ID, EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE,
+            EXPENSE.AMOUNT, EXPENSE.DESCRIPTION, EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT,
+            CREATOR.USERNAME, UPDATER.USERNAME);
     /** Rows per INSERT statement in a batch: well under SQLite's limit of 32,766 bound values. */
     private static final int CHUNK = 500;
     /** Rows per round trip when streaming an export. */
@@ -67,9 +70,20 @@ final class ExpenseStore {
                 .set(EXPENSE.UPDATED_BY, 0L)));
     }
 
+    /**
+     * Runs on JDBC directly, as {@link #insertChunk} does: jOOQ's execution around this one-row lookup (binding,
+     * its cursor and record, finding each field by name) took more CPU than SQLite took to answer it.
+     */
     Optional<Expense> find(long ledgerId, long id, Currency currency) {
-        return find.query(dsl, ledgerId, id)
-                   .fetchOptional(r -> toExpense(r, currency));
+        return dsl.connectionResult(c -> {
+            try (PreparedStatement statement = c.prepareStatement(find.sql())) {
+                statement.setLong(1, ledgerId);
+                statement.setLong(2, id);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? Optional.of(toExpense(row, currency)) : Optional.<Expense>empty();
+                }
+            }
+        });
     }
 
     /**
@@ -112,10 +126,28 @@ final class ExpenseStore {
                 .limit(query.limit() + 1);
     }
 
+    /** On JDBC directly, as {@link #find}: on SQLite this runs on the one writer thread, where every cycle counts. */
     long insert(long ledgerId, NewExpense e, long userId, long now) {
-        return insert.query(dsl, ledgerId, DSL.val(e.date(), EXPENSE.DATE), e.type(), e.amount().minor(),
-                        e.description(), 1L, now, now, userId, userId)
-                     .fetchSingle(EXPENSE.ID);
+        return dsl.connectionResult(c -> {
+            try (PreparedStatement statement = c.prepareStatement(insert.sql())) {
+                statement.setLong(1, ledgerId);
+                statement.setObject(2, dialect.dateParameter(e.date()));
+                statement.setString(3, e.type());
+                statement.setLong(4, e.amount().minor());
+                statement.setString(5, e.description());
+                statement.setLong(6, 1L);
+                statement.setLong(7, now);
+                statement.setLong(8, now);
+                statement.setLong(9, userId);
+                statement.setLong(10, userId);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalStateException("The insert returned no id");
+                    }
+                    return row.getLong(1);
+                }
+            }
+        });
     }
 
     /** Inserts all rows in order; returns their ids in the same order. */
@@ -219,11 +251,18 @@ final class ExpenseStore {
     }
 
     private SelectOnConditionStep<Record> selectExpenses() {
-        return dsl.select(EXPENSE.fields())
-                  .select(CREATOR.USERNAME, UPDATER.USERNAME)
+        return dsl.select(ROW)
                   .from(EXPENSE)
                   .leftJoin(CREATOR).on(CREATOR.ID.eq(EXPENSE.CREATED_BY))
                   .leftJoin(UPDATER).on(UPDATER.ID.eq(EXPENSE.UPDATED_BY));
+    }
+
+    /** A row of {@link #selectExpenses} read by position, in the order of {@link #ROW}. */
+    private Expense toExpense(ResultSet r, Currency currency) throws SQLException {
+        LocalDate date = dialect == Dialect.SQLITE ? LocalDate.parse(r.getString(3)) : r.getObject(3, LocalDate.class);
+        return new Expense(r.getLong(1), r.getLong(2), date, r.getString(4), new Money(r.getLong(5), currency),
+                r.getString(6), r.getLong(7), Instant.ofEpochMilli(r.getLong(8)), Instant.ofEpochMilli(r.getLong(9)),
+                r.getString(10), r.getString(11));
     }
 
     private static Expense toExpense(Record r, Currency currency) {
@@ -233,14 +272,10 @@ final class ExpenseStore {
                 r.get(CREATOR.USERNAME), r.get(UPDATER.USERNAME));
     }
 
-    /** A query's SQL with its bind markers, and the fields of its result, to run with new values. */
-    private record Rendered(String sql, Field<?>[] fields) {
+    /** A query's SQL with its bind markers, rendered once, to run on JDBC with new values. */
+    private record Rendered(String sql) {
         Rendered(ResultQuery<? extends Record> query) {
-            this(query.getSQL(), query.fields());
-        }
-
-        ResultQuery<Record> query(DSLContext dsl, Object... values) {
-            return dsl.resultQuery(sql, values).coerce(fields);
+            this(query.getSQL());
         }
     }
 }

@@ -1,6 +1,7 @@
 package app.outlay.ops;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -10,6 +11,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +26,10 @@ public final class Metrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final boolean accessLog;
+    /** The timer of each method, route and status, found once: building and registering one per request cost more. */
+    private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
+
+    private record Key(HandlerType method, String route, int status) {}
 
     public Metrics(boolean accessLog) {
         this.accessLog = accessLog;
@@ -40,16 +47,20 @@ public final class Metrics {
     /** Called by Javalin once a request is answered. The route, never the URL: no ids or queries in labels or logs. */
     public void record(Context ctx, float millis) {
         String route = route(ctx);
-        Timer.builder("http.server.requests")
-                .tag("method", ctx.method().name())
-                .tag("route", route)
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .publishPercentileHistogram()
-                .register(registry)
+        timers.computeIfAbsent(new Key(ctx.method(), route, ctx.statusCode()), this::timer)
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
         if (accessLog) {
             ACCESS.info("{} {} {} {} ms", ctx.method(), route, ctx.statusCode(), String.format("%.1f", millis));
         }
+    }
+
+    private Timer timer(Key key) {
+        return Timer.builder("http.server.requests")
+                .tag("method", key.method().name())
+                .tag("route", key.route())
+                .tag("status", Integer.toString(key.status()))
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     public void scrape(Context ctx) {

@@ -55,4 +55,50 @@ class GroupCommitTest {
             assertThat(db.dsl().fetchCount(ledger, field(name("name"), String.class).eq("ledger 10"))).isZero();
         }
     }
+
+    @Test
+    void aFailingOneStatementWriteIsUndoneAloneAmongTransactionsWithSavepoints(@TempDir Path dir) throws Exception {
+        try (var db = Database.open(TestDatabases.fresh(dir))) {
+            // given: writes of one statement without savepoints, every tenth refused by a NOT NULL constraint,
+            // queued together with transactions that write and then fail
+            var ledger = table(name("ledger"));
+            var ledgerName = field(name("name"), String.class);
+            List<Callable<String>> writes = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                int n = i;
+                Runnable insert = () -> db.dsl().insertInto(ledger)
+                        .set(ledgerName, n % 10 == 0 ? null : "ledger " + n)
+                        .set(field(name("currency"), String.class), "EUR")
+                        .set(field(name("created_at"), Long.class), 0L)
+                        .execute();
+                writes.add(n % 3 == 0
+                        ? () -> db.transaction(() -> {
+                            insert.run();
+                            throw new Conflict("refused " + n); // after writing: its row must not stay
+                        })
+                        : () -> db.atomic(() -> {
+                            insert.run();
+                            return "ok";
+                        }));
+            }
+
+            // when
+            int refused = 0;
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (var result : pool.invokeAll(writes)) {
+                    try {
+                        assertThat(result.get()).isEqualTo("ok");
+                    } catch (ExecutionException e) {
+                        refused++;
+                    }
+                }
+            }
+
+            // then: the 100 transactions and the 20 refused inserts among the others left nothing behind
+            assertThat(refused).isEqualTo(100 + 20);
+            assertThat(db.dsl().fetchCount(ledger)).isEqualTo(180);
+            assertThat(db.dsl().fetchCount(ledger, ledgerName.eq("ledger 3"))).isZero();
+            assertThat(db.dsl().fetchCount(ledger, ledgerName.eq("ledger 11"))).isOne();
+        }
+    }
 }
