@@ -18,6 +18,7 @@ import app.outlay.expense.SummaryService;
 import app.outlay.http.Auth;
 import app.outlay.http.Hardening;
 import app.outlay.http.HeadRequests;
+import app.outlay.http.InFlight;
 import app.outlay.http.Json;
 import app.outlay.http.Problems;
 import app.outlay.http.SharedJarMounts;
@@ -90,6 +91,7 @@ public final class App implements AutoCloseable {
         var cookie = new SessionCookie(config.behindHttps());
         var auth = new Auth(tokens, sessions, cookie);
         var idempotent = new Idempotency(db, clock);
+        var batches = InFlight.atMost(Math.max(2, Runtime.getRuntime().availableProcessors())); // see InFlight
         var ops = new OpsHandler(db);
         var userRoutes = new UserHandler(users);
         var tokenRoutes = new TokenHandler(tokens);
@@ -156,7 +158,7 @@ public final class App implements AutoCloseable {
                         delete("/members/{username}", memberRoutes::remove);
                         get("/expenses", expenseRoutes::list);
                         post("/expenses", idempotent.around(expenseRoutes::create));
-                        post("/expenses/batch", idempotent.around(expenseRoutes::createAll));
+                        post("/expenses/batch", batches.around(idempotent.around(expenseRoutes::createAll)));
                         get("/expenses/{expenseId}", expenseRoutes::get);
                         put("/expenses/{expenseId}", expenseRoutes::replace);
                         patch("/expenses/{expenseId}", expenseRoutes::patch);
