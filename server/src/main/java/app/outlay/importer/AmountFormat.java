@@ -63,6 +63,10 @@ record AmountFormat(char decimal) {
 
     /** The amount as an exact decimal, sign included. */
     BigDecimal decimal(String field, String raw) {
+        BigDecimal plain = plain(raw);
+        if (plain != null) {
+            return plain;
+        }
         String s = raw.strip();
         boolean negative = false;
         if (s.length() >= 2 && s.startsWith("(") && s.endsWith(")")) {
@@ -92,6 +96,28 @@ record AmountFormat(char decimal) {
         String digits = whole.replace(String.valueOf(thousands()), "");
         var value = new BigDecimal((digits.isEmpty() ? "0" : digits) + (fraction.isEmpty() ? "" : "." + fraction));
         return negative ? value.negate() : value;
+    }
+
+    /**
+     * The amount when {@code raw} is digits with at most one decimal separator and maybe a leading sign, as most
+     * files write every amount: the value (and scale) the full reading gives, without its cleaning and checks,
+     * which took a quarter of the time of reading a file. Null for anything else, which the full reading takes.
+     */
+    private BigDecimal plain(String raw) {
+        int start = raw.startsWith("-") || raw.startsWith("+") ? 1 : 0;
+        boolean digits = false;
+        boolean separator = false;
+        for (int i = start; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == decimal && !separator) {
+                separator = true;
+            } else {
+                return null;
+            }
+        }
+        return digits ? new BigDecimal(decimal == '.' ? raw : raw.replace(decimal, '.')) : null;
     }
 
     /** Without spaces, apostrophes, currency symbols and a leading or trailing currency code; minus signs as '-'. */

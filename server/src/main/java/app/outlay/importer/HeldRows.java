@@ -13,14 +13,21 @@ final class HeldRows {
     private final long[] descriptions;
     private final int[] counts;
     private final int mask;
+    private final long expected;
 
     /** Room for {@code expected} distinct rows at a load of at most one half. */
     HeldRows(long expected) {
+        this.expected = expected;
         int capacity = Integer.highestOneBit((int) Math.min(1 << 29, Math.max(16, expected * 2)) - 1) << 1;
         this.dateAndAmount = new long[capacity];
         this.descriptions = new long[capacity];
         this.counts = new int[capacity];
         this.mask = capacity - 1;
+    }
+
+    /** How many rows the ledger held (as many as the constructor expected): at most this many rows are duplicates. */
+    long count() {
+        return expected;
     }
 
     void add(LocalDate date, long amount, String description) {

@@ -98,6 +98,15 @@ public final class ImportService {
     /** Skips what the ledger held, and stores the rest unless this is a dry run. */
     private Stored store(Ledger ledger, Spool spool, ImportOptions options, Writing writing) {
         HeldRows held = options.allowDuplicates() ? null : held(ledger, spool);
+        if (writing == null) {
+            return insert(ledger, spool, held, null);
+        }
+        long adding = spool.count() - (held == null ? 0 : held.count()); // at least
+        return store.withAmountIndexBuiltAfter(adding, () -> insert(ledger, spool, held, writing));
+    }
+
+    /** Counts each row as a duplicate of one held or as new, and inserts the new ones unless this is a dry run. */
+    private Stored insert(Ledger ledger, Spool spool, HeldRows held, Writing writing) {
         long[] counts = {0, 0};
         var totals = new Totals();
         List<ImportRow> chunk = new ArrayList<>(CHUNK);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.outlay.common.Invalid;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,26 @@ class CsvDialectTest {
         assertThat(point.decimal("a", "+7")).isEqualByComparingTo("7");
         for (String bad : List.of("abc", "12,5", "1.2.3", "", "-", "12 apples")) {
             assertThatThrownBy(() -> point.decimal("a", bad)).as(bad).isInstanceOf(Invalid.class);
+        }
+    }
+
+    @Test
+    void plainAmountsAndIsoDatesReadExactlyAsTheFullReadingReadsThemWithSpaces() {
+        var comma = new AmountFormat(',');
+        var point = new AmountFormat('.');
+        for (String plain : List.of("-17.81", "+7", "5.", ".5", "-0", "007.10", "-.5", "12")) {
+            assertThat(point.decimal("a", plain)).as(plain).isEqualTo(point.decimal("a", " " + plain + " "));
+        }
+        assertThat(comma.decimal("a", "-12,50")).isEqualTo(comma.decimal("a", " -12,50 "))
+                .isEqualTo(new BigDecimal("-12.50"));
+        for (String bad : List.of("-", "+", ".", "1.2.3", "12,5", "1-2")) {
+            assertThatThrownBy(() -> point.decimal("a", bad)).as(bad).isInstanceOf(Invalid.class);
+        }
+        var iso = DateFormat.detect(List.of("2024-01-31"), false);
+        assertThat(iso.parse("date", "2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(iso.parse("date", "2024-1-5")).isEqualTo(LocalDate.of(2024, 1, 5));
+        for (String bad : List.of("2023-02-29", "2024-13-01", "2024-04-31", "0000-01-01", "2024-01-3x", "2024/01/31")) {
+            assertThatThrownBy(() -> iso.parse("date", bad)).as(bad).isInstanceOf(Invalid.class);
         }
     }
 
