@@ -88,7 +88,7 @@ public final class BackupService {
             long now = clock.millis();
             new DocumentReader(ledger.currency(), now).read(open(saved), row -> {});
             return db.transaction(() -> {
-                db.lock("ledger-restore-" + ledger.id()); // two restores at once: the second finds the ledger full
+                db.lock(ledger.bulkWrites()); // two restores at once: the second finds the ledger full
                 requireEmpty(ledger);
                 return insertAll(ledger, user, saved, now);
             });

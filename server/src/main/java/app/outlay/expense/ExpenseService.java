@@ -70,7 +70,10 @@ public final class ExpenseService {
         }
         errors.throwIfAny(MAX_REPORTED_ERRORS);
         long now = clock.millis();
-        return db.transaction(() -> store.insertAll(ledger.id(), parsed, user.id(), now));
+        return db.transaction(() -> {
+            db.lock(ledger.bulkWrites());
+            return store.insertAll(ledger.id(), parsed, user.id(), now);
+        });
     }
 
     public Expense get(CurrentUser user, long ledgerId, long id) {

@@ -74,7 +74,7 @@ public final class ImportService {
             Stored stored = options.dryRun()
                     ? db.streaming(() -> store(ledger, spool, options, null))
                     : db.transaction(() -> {
-                        db.lock("import:" + ledger.id());
+                        db.lock(ledger.bulkWrites()); // also one import at a time: each sees the rows of the one before
                         long now = clock.millis();
                         long id = store.insert(ledger.id(), user.id(), now);
                         Stored s = store.withCache(CACHE_MIB, () -> store(ledger, spool, options, new Writing(id, user.id(), now)));

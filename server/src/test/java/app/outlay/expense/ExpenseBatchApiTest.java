@@ -38,6 +38,38 @@ class ExpenseBatchApiTest {
     }
 
     @Test
+    void batchesSentAtOnceIntoOneLedgerAreAllStoredAndCounted() throws Exception {
+        // given: batches of many types and months in different orders, so that their running totals are
+        // reached in different orders (on PostgreSQL two such writes at once deadlocked)
+        var member = server.newUser("batcher" + ++users);
+        var random = new java.util.Random(7);
+        List<List<Map<String, Object>>> batches = new ArrayList<>();
+        for (int b = 0; b < 6; b++) {
+            var items = new ArrayList<Map<String, Object>>();
+            for (int i = 0; i < 800; i++) {
+                String month = String.format("2024-%02d", 1 + random.nextInt(12));
+                items.add(expense(month + "-01", "type" + random.nextInt(20), "-1.00", "batch " + b));
+            }
+            batches.add(items);
+        }
+
+        // when
+        List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(batches.size())) {
+            for (var items : batches) {
+                statuses.add(threads.submit(() -> member.api().post(member.expenses() + "/batch", items).status()));
+            }
+            for (var status : statuses) {
+                // then
+                assertThat(status.get()).isEqualTo(201);
+            }
+        }
+        var summary = member.api().get(member.ledger() + "/summary?from=2024-01-01&to=2024-12-31&groupBy=type").json();
+        assertThat(summary.get("count").asInt()).isEqualTo(6 * 800);
+        assertThat(summary.get("total").asText()).isEqualTo("-4800.00");
+    }
+
+    @Test
     void oneInvalidItemRefusesTheWholeBatchNamingEachBadIndex() {
         var member = server.newUser("batcher" + ++users);
         var items = List.of(
