@@ -6,6 +6,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -104,6 +106,11 @@ public enum Dialect {
      */
     public Object dateParameter(LocalDate date) {
         return this == SQLITE ? date.toString() : date;
+    }
+
+    /** The date in a result's column, read without jOOQ: the twin of {@link #dateParameter}. */
+    public LocalDate dateColumn(ResultSet row, int column) throws SQLException {
+        return this == SQLITE ? LocalDate.parse(row.getString(column)) : row.getObject(column, LocalDate.class);
     }
 
     /**

@@ -130,16 +130,7 @@ final class ExpenseStore {
     long insert(long ledgerId, NewExpense e, long userId, long now) {
         return dsl.connectionResult(c -> {
             try (PreparedStatement statement = c.prepareStatement(insert.sql())) {
-                statement.setLong(1, ledgerId);
-                statement.setObject(2, dialect.dateParameter(e.date()));
-                statement.setString(3, e.type());
-                statement.setLong(4, e.amount().minor());
-                statement.setString(5, e.description());
-                statement.setLong(6, 1L);
-                statement.setLong(7, now);
-                statement.setLong(8, now);
-                statement.setLong(9, userId);
-                statement.setLong(10, userId);
+                bind(statement, 0, ledgerId, e, userId, now);
                 try (ResultSet row = statement.executeQuery()) {
                     if (!row.next()) {
                         throw new IllegalStateException("The insert returned no id");
@@ -171,20 +162,7 @@ final class ExpenseStore {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
             int i = 0;
             for (NewExpense e : chunk) {
-                statement.setLong(++i, ledgerId);
-                if (dialect == Dialect.SQLITE) {
-                    statement.setString(++i, e.date().toString()); // ISO text, as jOOQ binds a date for SQLite
-                } else {
-                    statement.setObject(++i, e.date());
-                }
-                statement.setString(++i, e.type());
-                statement.setLong(++i, e.amount().minor());
-                statement.setString(++i, e.description());
-                statement.setLong(++i, 1L);
-                statement.setLong(++i, now);
-                statement.setLong(++i, now);
-                statement.setLong(++i, userId);
-                statement.setLong(++i, userId);
+                i = bind(statement, i, ledgerId, e, userId, now);
             }
             List<Long> ids = new ArrayList<>(chunk.size());
             try (ResultSet rows = statement.executeQuery()) {
@@ -195,6 +173,22 @@ final class ExpenseStore {
             ids.sort(null); // ids are drawn in VALUES order, whatever order RETURNING hands them back in
             return ids;
         }
+    }
+
+    /** Binds one new expense's values after parameter {@code i}, in the order of the insert's columns; the last one bound. */
+    private int bind(PreparedStatement statement, int i, long ledgerId, NewExpense e, long userId, long now)
+            throws SQLException {
+        statement.setLong(++i, ledgerId);
+        statement.setObject(++i, dialect.dateParameter(e.date()));
+        statement.setString(++i, e.type());
+        statement.setLong(++i, e.amount().minor());
+        statement.setString(++i, e.description());
+        statement.setLong(++i, 1L);
+        statement.setLong(++i, now);
+        statement.setLong(++i, now);
+        statement.setLong(++i, userId);
+        statement.setLong(++i, userId);
+        return i;
     }
 
     /** A multi-row insert of {@code rows} rows returning their ids; a full chunk's is rendered once. */
@@ -259,8 +253,7 @@ final class ExpenseStore {
 
     /** A row of {@link #selectExpenses} read by position, in the order of {@link #ROW}. */
     private Expense toExpense(ResultSet r, Currency currency) throws SQLException {
-        LocalDate date = dialect == Dialect.SQLITE ? LocalDate.parse(r.getString(3)) : r.getObject(3, LocalDate.class);
-        return new Expense(r.getLong(1), r.getLong(2), date, r.getString(4), new Money(r.getLong(5), currency),
+        return new Expense(r.getLong(1), r.getLong(2), dialect.dateColumn(r, 3), r.getString(4), new Money(r.getLong(5), currency),
                 r.getString(6), r.getLong(7), Instant.ofEpochMilli(r.getLong(8)), Instant.ofEpochMilli(r.getLong(9)),
                 r.getString(10), r.getString(11));
     }
