@@ -102,7 +102,7 @@ public final class ImportService {
             return insert(ledger, spool, held, null);
         }
         long adding = spool.count() - (held == null ? 0 : held.count()); // at least
-        return store.withAmountIndexBuiltAfter(adding, () -> insert(ledger, spool, held, writing));
+        return store.withUpkeepDeferred(adding, () -> insert(ledger, spool, held, writing));
     }
 
     /** Counts each row as a duplicate of one held or as new, and inserts the new ones unless this is a dry run. */

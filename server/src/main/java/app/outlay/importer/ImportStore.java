@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,16 +37,20 @@ final class ImportStore {
     /** Rows per INSERT: 11 values each, well under SQLite's 32,766 bound values a statement. */
     private static final int ROWS_PER_INSERT = 500;
     private static final int COLUMNS = 11;
-    /** Below this many rows an import keeps the index by amount up to date as it goes; see {@link #withAmountIndexBuiltAfter}. */
-    private static final long MIN_ROWS_TO_REBUILD = 10_000;
+    /** Below this many rows an import keeps the schema as it is; see {@link #withUpkeepDeferred}. */
+    private static final long MIN_ROWS_TO_DEFER = 10_000;
     private static final String AMOUNT_INDEX = "expense_by_amount";
+    private static final List<String> INSERT_TRIGGERS = List.of("expense_text_insert", "expense_total_insert");
 
     private final DSLContext dsl;
     private final Dialect dialect;
+    /** The INSERT of {@link #ROWS_PER_INSERT} rows, rendered once: rendering it costs a tenth of a large import. */
+    private final String insertWhole;
 
     ImportStore(Database db) {
         this.dsl = db.dsl();
         this.dialect = db.dialect();
+        this.insertWhole = dsl.render(insert(ROWS_PER_INSERT));
     }
 
     /** Records a new import (its counts still zero) and returns its id. */
@@ -104,9 +109,8 @@ final class ImportStore {
     void insertAll(long ledgerId, long importId, long userId, long now, List<ImportRow> rows) {
         int whole = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
         if (whole > 0) {
-            String sql = dsl.render(insert(ROWS_PER_INSERT));
             dsl.connection(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                try (PreparedStatement statement = connection.prepareStatement(insertWhole)) {
                     for (int start = 0; start < whole; start += ROWS_PER_INSERT) {
                         bind(statement, rows.subList(start, start + ROWS_PER_INSERT), ledgerId, importId, userId, now);
                         statement.executeUpdate();
@@ -174,30 +178,41 @@ final class ImportStore {
     }
 
     /**
-     * Runs {@code work}, which adds at least {@code rows} expenses, with {@code expense_by_amount} dropped first and
-     * built again afterwards where that costs less than keeping it up to date row by row (SQLite, when the import
-     * adds at least half as many rows as the table may hold): amounts arrive in no order, so each row's entry
-     * lands on a random page of the index, which cost 5.6 s of CPU for a million rows into an empty table, while
-     * building the index anew (a sort, then pages filled in order) took 1.2 s. Both statements are part of the
-     * import's transaction: readers keep seeing the index as it was until the commit, and a rollback restores it.
-     * The index is built again from its own definition in the schema, so it stays exactly as the migrations made it.
+     * Runs {@code work}, which adds at least {@code rows} expenses, with what SQLite keeps up to date row by row
+     * dropped first and made again afterwards where that costs less (at least {@link #MIN_ROWS_TO_DEFER} rows):
+     * <ul>
+     * <li>the insert triggers of words and running totals, which skip imported rows ({@link #indexWords} and
+     * {@link #addTotals} do their work in bulk) but still cost every row of an INSERT an eighth of its time for
+     * being there;</li>
+     * <li>{@code expense_by_amount}, when the import adds at least half as many rows as the table may hold:
+     * amounts arrive in no order, so each row's entry lands on a random page of the index, which cost 5.6 s of
+     * CPU for a million rows into an empty table, while building the index anew (a sort, then pages filled in
+     * order) took 1.2 s.</li>
+     * </ul>
+     * The statements are part of the import's transaction, which holds the one writer: no other write runs without
+     * the triggers, readers keep seeing the schema as it was until the commit, and a rollback restores it. Each is
+     * made again from its own definition in the schema, so it stays exactly as the migrations made it.
      */
-    <T> T withAmountIndexBuiltAfter(long rows, Supplier<T> work) {
-        if (dialect != Dialect.SQLITE || rows < MIN_ROWS_TO_REBUILD) {
+    <T> T withUpkeepDeferred(long rows, Supplier<T> work) {
+        if (dialect != Dialect.SQLITE || rows < MIN_ROWS_TO_DEFER) {
             return work.get();
         }
+        var deferred = new ArrayList<>(INSERT_TRIGGERS);
         Long highestId = dsl.select(DSL.max(EXPENSE.ID)).from(EXPENSE).fetchSingle().value1();
-        if (highestId != null && 2 * rows < highestId) { // ids are never reused: the highest bounds the rows held
-            return work.get();
+        if (highestId == null || 2 * rows >= highestId) { // ids are never reused: the highest bounds the rows held
+            deferred.add(AMOUNT_INDEX);
         }
-        String definition = dsl.select(SQLITE_SCHEMA_SQL)
-                               .from(SQLITE_SCHEMA)
-                               .where(SQLITE_SCHEMA_TYPE.eq("index"))
-                               .and(SQLITE_SCHEMA_NAME.eq(AMOUNT_INDEX))
-                               .fetchSingle(SQLITE_SCHEMA_SQL);
-        dsl.dropIndex(AMOUNT_INDEX).execute();
+        var definitions = dsl.select(SQLITE_SCHEMA_TYPE, SQLITE_SCHEMA_NAME, SQLITE_SCHEMA_SQL)
+                             .from(SQLITE_SCHEMA)
+                             .where(SQLITE_SCHEMA_NAME.in(deferred))
+                             .fetch();
+        for (var definition : definitions) { // "index" or "trigger", and a name of ours: never user input
+            dsl.execute("DROP " + definition.value1() + " {0}", DSL.name(definition.value2()));
+        }
         T result = work.get();
-        dsl.execute(definition); // the schema's own text, never user input
+        for (var definition : definitions) {
+            dsl.execute(definition.value3()); // the schema's own text
+        }
         return result;
     }
 

@@ -11,12 +11,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * An import large enough that SQLite's index by amount is built after the rows go in rather than row by row
- * (ImportStore.withAmountIndexBuiltAfter): the rows are listed, filtered and searched as if entered one by one.
+ * An import large enough that SQLite's index by amount is built after the rows go in rather than row by row, and
+ * its insert triggers are set aside meanwhile (ImportStore.withUpkeepDeferred): the rows are listed, filtered,
+ * searched and summed as if entered one by one, and what is entered one by one afterwards is again.
  */
 class LargeImportApiTest {
     private static final int ROWS = 12_000;
@@ -51,6 +53,14 @@ class LargeImportApiTest {
         assertThat(cheap).hasSize((int) amounts.stream().filter(a -> a.compareTo(new BigDecimal("-1.00")) >= 0).count());
         assertThat(member.api().get(member.expenses() + "?q=word7&limit=1000").json().get("items")).hasSize(ROWS / 50);
         assertThat(indexesByAmount()).isEqualTo(1);
+
+        // and an expense created afterwards is found by its words and counted in the summary: the triggers are back
+        var created = member.api().post(member.expenses(),
+                Map.of("date", "2024-02-02", "type", "food", "amount", "-2.50", "description", "afterwards zebra"));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(member.api().get(member.expenses() + "?q=zebra").json().get("items")).hasSize(1);
+        var summary = member.api().get(member.ledger() + "/summary").json();
+        assertThat(summary.get("count").asInt()).as("%s", summary).isEqualTo(ROWS + 2);
     }
 
     private static List<String> byAmount(Member member) {
