@@ -10,7 +10,6 @@ import static org.jooq.impl.SQLDataType.VARCHAR;
 import app.outlay.common.Money;
 import app.outlay.db.Database;
 import app.outlay.db.Dialect;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -46,7 +45,7 @@ final class SummaryStore {
                 groupBy.type ? r.get(source.type()) : null,
                 groupBy.month ? r.get(source.month()) : null,
                 groupBy.year ? r.get(source.year()) : null,
-                money(r, source, currency), r.get(source.count(), Long.class)));
+                money(r, source, currency), r.get(source.count())));
     }
 
     /** The query of {@link #groups}, for a test of its plan. */
@@ -79,7 +78,7 @@ final class SummaryStore {
                       .from(source.table())
                       .where(source.where())
                       .fetchSingle();
-        Long count = r.get(source.count(), Long.class);
+        Long count = r.get(source.count());
         return new Summary(money(r, source, currency), count == null ? 0 : count, List.of());
     }
 
@@ -90,7 +89,7 @@ final class SummaryStore {
                   .where(source.where())
                   .groupBy(source.type())
                   .orderBy(source.count().desc(), source.type())
-                  .fetch(r -> new Summary.TypeUse(r.get(source.type()), r.get(source.count(), Long.class),
+                  .fetch(r -> new Summary.TypeUse(r.get(source.type()), r.get(source.count()),
                           money(r, source, currency)));
     }
 
@@ -101,7 +100,7 @@ final class SummaryStore {
     private Source expenses(long ledgerId, ExpenseFilter filter) {
         Field<String> date = EXPENSE.DATE.cast(VARCHAR); // ISO text in every dialect: YYYY-MM-DD
         return new Source(EXPENSE, EXPENSE.TYPE, DSL.substring(date, 1, 7).as("month"),
-                DSL.substring(date, 1, 4).as("year"), sum(EXPENSE.AMOUNT).as("total"), count().as("count"),
+                DSL.substring(date, 1, 4).as("year"), whole(sum(EXPENSE.AMOUNT)).as("total"), whole(count()).as("count"),
                 filter.condition(ledgerId, dialect));
     }
 
@@ -117,17 +116,25 @@ final class SummaryStore {
             where.add(TOTALS.TYPE.in(filter.types()));
         }
         return new Source(TOTALS, TOTALS.TYPE, TOTALS.MONTH, DSL.substring(TOTALS.MONTH, 1, 4).as("year"),
-                sum(TOTALS.TOTAL).as("total"), sum(TOTALS.COUNT).as("count"), DSL.and(where));
+                whole(sum(TOTALS.TOTAL)).as("total"), whole(sum(TOTALS.COUNT)).as("count"), DSL.and(where));
+    }
+
+    /**
+     * A sum or count read as a {@code long}: SUM is a decimal to jOOQ, which the SQLite driver reads as text and
+     * parses, a fifth of the CPU of a summary by type and month; as an integer it reads the number as it is.
+     */
+    private static Field<Long> whole(Field<?> aggregate) {
+        return aggregate.coerce(Long.class);
     }
 
     private static Money money(Record r, Source source, Currency currency) {
-        BigDecimal total = r.get(source.total());
-        return new Money(total == null ? 0 : total.longValueExact(), currency);
+        Long total = r.get(source.total());
+        return new Money(total == null ? 0 : total, currency);
     }
 
     /** Where the sums come from: the table, its keys, its sums and the rows that count. */
     private record Source(Table<?> table, Field<String> type, Field<String> month, Field<String> year,
-                          Field<BigDecimal> total, Field<?> count, Condition where) {}
+                          Field<Long> total, Field<Long> count, Condition where) {}
 
     /** The {@code expense_total} table as the migrations define it. */
     private static final class Totals extends TableImpl<Record> {
