@@ -33,6 +33,8 @@ public final class Database implements AutoCloseable {
     private final String url;
     /** Where the store allows one writer at a time, writes queue here instead of spinning on SQLITE_BUSY. */
     private final GroupCommit writer;
+    /** With that writer, what copies its log into the database file off its thread; else null. */
+    private final Checkpointer checkpointer;
 
     private Database(CompletableFuture<HikariDataSource> opened, Dialect dialect, String url, MeterRegistry metrics) {
         this.opened = opened;
@@ -47,7 +49,8 @@ public final class Database implements AutoCloseable {
                 .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(statements)));
         configuration.settings().withRenderSchema(false).withExecuteLogging(false);
         this.dsl = DSL.using(configuration);
-        this.writer = dialect.singleWriter() ? new GroupCommit(dsl, metrics) : null;
+        this.checkpointer = dialect.singleWriter() ? new Checkpointer(pool, metrics) : null;
+        this.writer = dialect.singleWriter() ? new GroupCommit(dsl, metrics, checkpointer::committed) : null;
     }
 
     /** Opens the database at a file path or URL and brings its schema up to date. */
@@ -201,6 +204,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (writer != null) {
             writer.close();
+            checkpointer.close();
         }
         opened.thenAccept(HikariDataSource::close).exceptionally(failed -> null).join(); // after opening ends
     }

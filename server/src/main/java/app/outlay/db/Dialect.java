@@ -30,6 +30,7 @@ public enum Dialect {
             pool.addDataSourceProperty("foreign_keys", "true");
             pool.addDataSourceProperty("busy_timeout", "10000"); // other processes on the same file
             pool.addDataSourceProperty("transaction_mode", "IMMEDIATE"); // write lock up front: no upgrade deadlocks
+            pool.addDataSourceProperty("wal_autocheckpoint", "0"); // the Checkpointer does it, off the writer's thread
         }
 
         @Override

@@ -28,13 +28,16 @@ final class GroupCommit implements AutoCloseable {
     private static final int MAX_BATCH = 512;
 
     private final DSLContext dsl;
+    private final Runnable afterCommit;
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final DistributionSummary batchSizes;
     private volatile boolean open = true;
 
-    GroupCommit(DSLContext dsl, MeterRegistry metrics) {
+    /** {@code afterCommit} runs on the writer after each commit; it must not block. */
+    GroupCommit(DSLContext dsl, MeterRegistry metrics, Runnable afterCommit) {
         this.dsl = dsl;
+        this.afterCommit = afterCommit;
         this.batchSizes = DistributionSummary.builder("outlay.writer.batch.size")
                 .description("Writes committed together").register(metrics);
         Gauge.builder("outlay.writer.queue", queue, BlockingQueue::size)
@@ -96,6 +99,7 @@ final class GroupCommit implements AutoCloseable {
     private void commit(List<Write<?>> batch) {
         try {
             dsl.transaction((ContextTransactionalRunnable) () -> batch.forEach(Write::attempt));
+            afterCommit.run();
             batch.forEach(Write::publish);
         } catch (RuntimeException | Error e) {
             batch.forEach(write -> write.result.completeExceptionally(e)); // the commit failed: nothing was stored

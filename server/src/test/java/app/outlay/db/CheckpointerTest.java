@@ -1,0 +1,69 @@
+package app.outlay.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import app.outlay.support.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SQLite's write-ahead log is copied into the database file by the Checkpointer while the database is open, not
+ * by the commits of the one writer.
+ */
+class CheckpointerTest {
+    private static final int TRANSACTIONS = 60;
+    private static final int ROWS_EACH = 25;
+    private static final int BYTES_EACH_ROW = 4_000;
+
+    @Test
+    void commitsReachTheDatabaseFileWhileItIsOpenThoughNoConnectionCheckpointsByItself(@TempDir Path dir)
+            throws InterruptedException {
+        assumeFalse(TestDatabases.postgres(), "SQLite's write-ahead log");
+        String location = TestDatabases.fresh(dir);
+        Path file = Path.of(location);
+        try (var db = Database.open(location)) {
+            // given connections that leave checkpoints to the Checkpointer
+            assertThat(db.dsl().fetchValue("pragma wal_autocheckpoint")).hasToString("0");
+            long before = size(file);
+
+            // when the writer commits about 6 MB
+            var ledger = table(name("ledger"));
+            for (int t = 0; t < TRANSACTIONS; t++) {
+                int n = t;
+                db.transaction(() -> {
+                    for (int r = 0; r < ROWS_EACH; r++) {
+                        db.dsl().insertInto(ledger)
+                                .set(field(name("name"), String.class), (n + "-" + r + " ").repeat(BYTES_EACH_ROW / 8))
+                                .set(field(name("currency"), String.class), "EUR")
+                                .set(field(name("created_at"), Long.class), 0L)
+                                .execute();
+                    }
+                });
+            }
+
+            // then the database file holds it soon, while the database is still open
+            long written = (long) TRANSACTIONS * ROWS_EACH * BYTES_EACH_ROW;
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (size(file) - before < written && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(size(file) - before).as("bytes copied into the database file").isGreaterThanOrEqualTo(written);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
