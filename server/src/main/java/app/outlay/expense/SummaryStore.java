@@ -11,12 +11,15 @@ import app.outlay.common.Money;
 import app.outlay.db.Database;
 import app.outlay.db.Dialect;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.TreeMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record4;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -39,37 +42,53 @@ final class SummaryStore {
         this.dialect = db.dialect();
     }
 
+    /**
+     * The groups, from the filter's sums per type and month: the running totals as they are, or the expenses summed
+     * by type and month. Those are a few hundred rows at most (a ledger's types times its months), so they are
+     * grouped and sorted here: SQLite's GROUP BY and ORDER BY over the running totals, a sorter each, were most of
+     * a summary's time in the database. Keys sort as Java strings do, the same on every store.
+     */
     List<Summary.Group> groups(long ledgerId, ExpenseFilter filter, GroupBy groupBy, Currency currency) {
+        var groups = new TreeMap<Key, long[]>();
+        for (var row : monthlyQuery(ledgerId, filter).fetch()) {
+            String month = row.value2();
+            var key = new Key(groupBy.type ? row.value1() : null, groupBy.month ? month : null,
+                    groupBy.year ? month.substring(0, 4) : null);
+            long[] sums = groups.computeIfAbsent(key, k -> new long[2]);
+            sums[0] += row.value3();
+            sums[1] += row.value4();
+        }
+        return groups.entrySet().stream()
+                     .map(g -> new Summary.Group(g.getKey().type(), g.getKey().month(), g.getKey().year(),
+                             new Money(g.getValue()[0], currency), g.getValue()[1]))
+                     .toList();
+    }
+
+    /** The filter's total and count per type and month ({@code YYYY-MM}) behind {@link #groups}; tests read its plan. */
+    ResultQuery<Record4<String, String, Long, Long>> monthlyQuery(long ledgerId, ExpenseFilter filter) {
         Source source = source(ledgerId, filter);
-        return groupsQuery(source, groupBy).fetch(r -> new Summary.Group(
-                groupBy.type ? r.get(source.type()) : null,
-                groupBy.month ? r.get(source.month()) : null,
-                groupBy.year ? r.get(source.year()) : null,
-                money(r, source, currency), r.get(source.count())));
-    }
-
-    /** The query of {@link #groups}, for a test of its plan. */
-    ResultQuery<Record> groupsQuery(long ledgerId, ExpenseFilter filter, GroupBy groupBy) {
-        return groupsQuery(source(ledgerId, filter), groupBy);
-    }
-
-    private ResultQuery<Record> groupsQuery(Source source, GroupBy groupBy) {
-        List<Field<?>> keys = new ArrayList<>();
-        if (groupBy.type) {
-            keys.add(source.type());
+        if (source.table() == TOTALS) { // one row per ledger, month and type already
+            return dsl.select(TOTALS.TYPE, TOTALS.MONTH, TOTALS.TOTAL, TOTALS.COUNT)
+                      .from(TOTALS)
+                      .where(source.where());
         }
-        if (groupBy.month) {
-            keys.add(source.month());
-        }
-        if (groupBy.year) {
-            keys.add(source.year());
-        }
-        return dsl.select(keys)
-                  .select(source.total(), source.count())
+        return dsl.select(source.type(), source.month(), source.total(), source.count())
                   .from(source.table())
                   .where(source.where())
-                  .groupBy(keys)
-                  .orderBy(keys);
+                  .groupBy(source.type(), source.month());
+    }
+
+    /** A group's keys; those it is not grouped by are null. */
+    private record Key(String type, String month, String year) implements Comparable<Key> {
+        private static final Comparator<String> KEY = Comparator.nullsFirst(Comparator.naturalOrder());
+        private static final Comparator<Key> ORDER = Comparator.comparing(Key::type, KEY)
+                .thenComparing(Key::month, KEY)
+                .thenComparing(Key::year, KEY);
+
+        @Override
+        public int compareTo(Key other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     Summary total(long ledgerId, ExpenseFilter filter, Currency currency) {
@@ -100,7 +119,7 @@ final class SummaryStore {
     private Source expenses(long ledgerId, ExpenseFilter filter) {
         Field<String> date = EXPENSE.DATE.cast(VARCHAR); // ISO text in every dialect: YYYY-MM-DD
         return new Source(EXPENSE, EXPENSE.TYPE, DSL.substring(date, 1, 7).as("month"),
-                DSL.substring(date, 1, 4).as("year"), whole(sum(EXPENSE.AMOUNT)).as("total"), whole(count()).as("count"),
+                whole(sum(EXPENSE.AMOUNT)).as("total"), whole(count()).as("count"),
                 filter.condition(ledgerId, dialect));
     }
 
@@ -115,8 +134,8 @@ final class SummaryStore {
         if (!filter.types().isEmpty()) {
             where.add(TOTALS.TYPE.in(filter.types()));
         }
-        return new Source(TOTALS, TOTALS.TYPE, TOTALS.MONTH, DSL.substring(TOTALS.MONTH, 1, 4).as("year"),
-                whole(sum(TOTALS.TOTAL)).as("total"), whole(sum(TOTALS.COUNT)).as("count"), DSL.and(where));
+        return new Source(TOTALS, TOTALS.TYPE, TOTALS.MONTH, whole(sum(TOTALS.TOTAL)).as("total"),
+                whole(sum(TOTALS.COUNT)).as("count"), DSL.and(where));
     }
 
     /**
@@ -133,8 +152,8 @@ final class SummaryStore {
     }
 
     /** Where the sums come from: the table, its keys, its sums and the rows that count. */
-    private record Source(Table<?> table, Field<String> type, Field<String> month, Field<String> year,
-                          Field<Long> total, Field<Long> count, Condition where) {}
+    private record Source(Table<?> table, Field<String> type, Field<String> month, Field<Long> total,
+                          Field<Long> count, Condition where) {}
 
     /** The {@code expense_total} table as the migrations define it. */
     private static final class Totals extends TableImpl<Record> {

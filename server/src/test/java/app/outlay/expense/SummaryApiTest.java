@@ -81,6 +81,22 @@ class SummaryApiTest {
     }
 
     @Test
+    void groupsOverPartsOfMonthsAreSummedFromTheExpensesAndSortedByTheirKeys() {
+        String range = "?from=2024-01-15&to=2024-03-10";
+        int count = member.api().get(member.ledger() + "/summary" + range).json().get("count").asInt();
+
+        var groups = groups(range + "&groupBy=type,month");
+        var years = groups(range + "&groupBy=year");
+
+        assertThat(groups).extracting(g -> g.get("type").asText() + " " + g.get("month").asText())
+                .isSorted().contains("food 2024-01", "utilities 2024-03");
+        assertThat(groups.stream().mapToInt(g -> g.get("count").asInt()).sum()).isEqualTo(count).isPositive();
+        assertThat(years).extracting(g -> g.get("year").asText()).containsExactly("2024");
+        assertThat(years.getFirst().get("count").asInt()).isEqualTo(count);
+        assertThat(years.getFirst().get("total").asText()).isEqualTo("-" + "%.2f".formatted(count * 0.10));
+    }
+
+    @Test
     void summaryHonoursTheListingFilters() {
         var summary = member.api().get(member.ledger() + "/summary?type=salary&type=food&minAmount=0").json();
 
