@@ -71,11 +71,6 @@ final class Checkpointer implements AutoCloseable {
     @Override
     public void close() {
         open = false;
-        thread.interrupt();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Waits.stop(thread);
     }
 }

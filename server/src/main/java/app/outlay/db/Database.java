@@ -9,7 +9,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -105,17 +104,7 @@ public final class Database implements AutoCloseable {
 
     /** Waits until the pool is open and the schema migrated; throws what opening threw. */
     public HikariDataSource ready() {
-        try {
-            return opened.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Waits.join(opened);
     }
 
     private static Object invoke(Method method, Object target, Object[] args) throws Throwable {

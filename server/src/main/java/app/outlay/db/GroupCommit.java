@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 import org.jooq.ContextTransactionalCallable;
@@ -68,17 +67,7 @@ final class GroupCommit implements AutoCloseable {
         if (!open) {
             write.result.completeExceptionally(new IllegalStateException("The server is shutting down."));
         }
-        try {
-            return write.result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Waits.join(write.result);
     }
 
     private void run() {
@@ -109,12 +98,7 @@ final class GroupCommit implements AutoCloseable {
     @Override
     public void close() {
         open = false;
-        thread.interrupt();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Waits.stop(thread); // it drains the queue first
     }
 
     /** One request's write, its outcome held back until the batch is committed. */

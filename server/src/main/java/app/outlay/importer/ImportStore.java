@@ -44,13 +44,15 @@ final class ImportStore {
 
     private final DSLContext dsl;
     private final Dialect dialect;
-    /** The INSERT of {@link #ROWS_PER_INSERT} rows, rendered once: rendering it costs a tenth of a large import. */
-    private final String insertWhole;
+    /**
+     * The INSERT of {@link #ROWS_PER_INSERT} rows, rendered by the first import that needs it and kept: rendering it
+     * for each chunk cost a tenth of a large import. Two imports racing to render it render the same text.
+     */
+    private volatile String insertWhole;
 
     ImportStore(Database db) {
         this.dsl = db.dsl();
         this.dialect = db.dialect();
-        this.insertWhole = dsl.render(insert(ROWS_PER_INSERT));
     }
 
     /** Records a new import (its counts still zero) and returns its id. */
@@ -109,8 +111,12 @@ final class ImportStore {
     void insertAll(long ledgerId, long importId, long userId, long now, List<ImportRow> rows) {
         int whole = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
         if (whole > 0) {
+            if (insertWhole == null) {
+                insertWhole = dsl.render(insert(ROWS_PER_INSERT));
+            }
+            String sql = insertWhole;
             dsl.connection(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(insertWhole)) {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     for (int start = 0; start < whole; start += ROWS_PER_INSERT) {
                         bind(statement, rows.subList(start, start + ROWS_PER_INSERT), ledgerId, importId, userId, now);
                         statement.executeUpdate();
