@@ -1,9 +1,6 @@
 package app.outlay.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import app.outlay.support.TestDatabases;
@@ -35,16 +32,11 @@ class CheckpointerTest {
             long before = size(file);
 
             // when the writer commits about 6 MB
-            var ledger = table(name("ledger"));
             for (int t = 0; t < TRANSACTIONS; t++) {
                 int n = t;
                 db.transaction(() -> {
                     for (int r = 0; r < ROWS_EACH; r++) {
-                        db.dsl().insertInto(ledger)
-                                .set(field(name("name"), String.class), (n + "-" + r + " ").repeat(BYTES_EACH_ROW / 8))
-                                .set(field(name("currency"), String.class), "EUR")
-                                .set(field(name("created_at"), Long.class), 0L)
-                                .execute();
+                        GroupCommitTest.insertLedger(db, (n + "-" + r + " ").repeat(BYTES_EACH_ROW / 8));
                     }
                 });
             }

@@ -26,11 +26,7 @@ class GroupCommitTest {
             for (int i = 0; i < 200; i++) {
                 int n = i;
                 writes.add(() -> db.transaction(() -> {
-                    db.dsl().insertInto(ledger)
-                            .set(field(name("name"), String.class), "ledger " + n)
-                            .set(field(name("currency"), String.class), "EUR")
-                            .set(field(name("created_at"), Long.class), 0L)
-                            .execute();
+                    insertLedger(db, "ledger " + n);
                     if (n % 10 == 0) {
                         throw new Conflict("refused " + n); // after writing: its row must not stay
                     }
@@ -66,11 +62,7 @@ class GroupCommitTest {
             List<Callable<String>> writes = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 int n = i;
-                Runnable insert = () -> db.dsl().insertInto(ledger)
-                        .set(ledgerName, n % 10 == 0 ? null : "ledger " + n)
-                        .set(field(name("currency"), String.class), "EUR")
-                        .set(field(name("created_at"), Long.class), 0L)
-                        .execute();
+                Runnable insert = () -> insertLedger(db, n % 10 == 0 ? null : "ledger " + n);
                 writes.add(n % 3 == 0
                         ? () -> db.transaction(() -> {
                             insert.run();
@@ -100,5 +92,14 @@ class GroupCommitTest {
             assertThat(db.dsl().fetchCount(ledger, ledgerName.eq("ledger 3"))).isZero();
             assertThat(db.dsl().fetchCount(ledger, ledgerName.eq("ledger 11"))).isOne();
         }
+    }
+
+    /** Writes a row of the {@code ledger} table, the simplest table there is: a name (required) and a currency. */
+    static void insertLedger(Database db, String ledgerName) {
+        db.dsl().insertInto(table(name("ledger")))
+                .set(field(name("name"), String.class), ledgerName)
+                .set(field(name("currency"), String.class), "EUR")
+                .set(field(name("created_at"), Long.class), 0L)
+                .execute();
     }
 }
