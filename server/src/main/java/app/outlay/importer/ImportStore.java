@@ -197,7 +197,8 @@ final class ImportStore {
      * </ul>
      * The statements are part of the import's transaction, which holds the one writer: no other write runs without
      * the triggers, readers keep seeing the schema as it was until the commit, and a rollback restores it. Each is
-     * made again from its own definition in the schema, so it stays exactly as the migrations made it.
+     * made again from its own definition in the schema, so it stays exactly as the migrations made it, and the
+     * planner's figures for a dropped index (V010; SQLite deletes them with the index) are written back.
      */
     <T> T withUpkeepDeferred(long rows, Supplier<T> work) {
         if (dialect != Dialect.SQLITE || rows < MIN_ROWS_TO_DEFER) {
@@ -212,12 +213,21 @@ final class ImportStore {
                              .from(SQLITE_SCHEMA)
                              .where(SQLITE_SCHEMA_NAME.in(deferred))
                              .fetch();
+        var statistics = dsl.resultQuery("select tbl, idx, stat from sqlite_stat1 where idx in ({0})",
+                DSL.list(deferred.stream().map(DSL::val).toList())).fetch();
         for (var definition : definitions) { // "index" or "trigger", and a name of ours: never user input
             dsl.execute("DROP " + definition.value1() + " {0}", DSL.name(definition.value2()));
         }
         T result = work.get();
         for (var definition : definitions) {
             dsl.execute(definition.value3()); // the schema's own text
+        }
+        for (var row : statistics) {
+            dsl.execute("insert into sqlite_stat1 (tbl, idx, stat) values ({0}, {1}, {2})",
+                    row.get(0, String.class), row.get(1, String.class), row.get(2, String.class));
+        }
+        if (!statistics.isEmpty()) {
+            dsl.execute("analyze sqlite_schema"); // this connection plans with them again too
         }
         return result;
     }

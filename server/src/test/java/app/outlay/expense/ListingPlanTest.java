@@ -1,6 +1,7 @@
 package app.outlay.expense;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import app.outlay.common.Money;
 import app.outlay.common.Params;
@@ -54,6 +55,22 @@ class ListingPlanTest {
 
         assertThat(plan).as(sql).doesNotContainPattern(TestDatabases.postgres()
                 ? "Seq Scan on expense" : "SCAN expense\\b(?! USING)");
+    }
+
+    /**
+     * SQLite's planner, told how large a ledger is (V010), reads one type's rows by the index by type: without those
+     * figures it walked a whole month by date to find a rare type's rows, or the whole ledger by amount.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"type=rent&from=2024-01-01&to=2024-01-31", "type=rent&sort=-amount"})
+    void aListingOfOneTypeReadsTheIndexByType(String query) {
+        assumeFalse(TestDatabases.postgres(), "PostgreSQL plans from the statistics of the rows it holds");
+        String sql = new ExpenseStore(db).listing(1, ExpenseQuery.parse(new Params(parse(query)), EUR))
+                                         .getSQL(ParamType.INLINED);
+
+        String plan = plan(sql);
+
+        assertThat(plan).as(sql).contains("SEARCH expense USING INDEX expense_by_type (ledger_id=? AND type=?");
     }
 
     @Test
