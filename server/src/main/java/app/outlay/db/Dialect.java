@@ -102,6 +102,14 @@ public enum Dialect {
     }
 
     /**
+     * The column as an expression no index serves (SQLite's unary {@code +}), for a condition the planner should
+     * check row by row. PostgreSQL weighs its own statistics of the rows it holds: the column as it is.
+     */
+    public <T> Field<T> unindexed(Field<T> column) {
+        return this == SQLITE ? DSL.field("+{0}", column.getDataType(), column) : column;
+    }
+
+    /**
      * A date as a JDBC parameter for a {@code date} column: ISO text in SQLite (as jOOQ binds it there), a
      * {@link LocalDate} for PostgreSQL's {@code date}. For statements bound without jOOQ's help (bulk imports).
      */

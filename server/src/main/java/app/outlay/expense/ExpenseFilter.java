@@ -68,8 +68,12 @@ public record ExpenseFilter(LocalDate from, LocalDate to, List<String> types, Mo
         if (to != null) {
             where.add(EXPENSE.DATE.le(to));
         }
-        if (!types.isEmpty()) {
-            where.add(EXPENSE.TYPE.in(types));
+        if (types.size() == 1) {
+            where.add(EXPENSE.TYPE.eq(types.getFirst()));
+        } else if (!types.isEmpty()) {
+            // One type's rows come in date order from the index by type; several types' would have to be gathered
+            // whole and sorted (134 ms for two common types at a million rows): read by date, check each row's type.
+            where.add(dialect.unindexed(EXPENSE.TYPE).in(types));
         }
         if (minAmount != null) {
             where.add(EXPENSE.AMOUNT.ge(minAmount.minor()));

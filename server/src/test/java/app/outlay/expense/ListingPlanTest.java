@@ -73,6 +73,19 @@ class ListingPlanTest {
         assertThat(plan).as(sql).contains("SEARCH expense USING INDEX expense_by_type (ledger_id=? AND type=?");
     }
 
+    /** Several types' rows are read in date order and checked, not gathered whole from the index by type and sorted. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"type=food&type=rent", "type=food&type=rent&from=2024-01-01&to=2024-01-31"})
+    void aListingOfSeveralTypesReadsByDateWithoutSorting(String query) {
+        assumeFalse(TestDatabases.postgres(), "PostgreSQL plans from the statistics of the rows it holds");
+        String sql = new ExpenseStore(db).listing(1, ExpenseQuery.parse(new Params(parse(query)), EUR))
+                                         .getSQL(ParamType.INLINED);
+
+        String plan = plan(sql);
+
+        assertThat(plan).as(sql).contains("SEARCH expense USING INDEX expense_by_date").doesNotContain("TEMP B-TREE");
+    }
+
     @Test
     void aSummaryOfWholeMonthsReadsTheRunningTotalsOfThoseMonthsOnly() {
         var filter = ExpenseFilter.parse(new Params(parse("from=2024-01-01&to=2024-12-31")), EUR);
