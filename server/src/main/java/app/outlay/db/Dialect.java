@@ -38,10 +38,13 @@ public enum Dialect {
             // FTS5 query: each word quoted, as a prefix ("coff"* finds coffee), in the description column,
             // ANDed with the ledger's words for the months or years searched (V006), so the index
             // intersects them instead of handing over every row with the word. A bound value, never SQL.
-            String match = "scope : (" + scope.sqliteWords() + ") AND description : ("
+            String scoped = scope.sqliteWords();
+            String match = (scoped == null ? "" : "scope : (" + scoped + ") AND ") + "description : ("
                     + words.stream().map(w -> "\"" + w.replace("\"", "\"\"") + "\"*").collect(Collectors.joining(" AND "))
                     + ")";
-            return id.in(DSL.select(DSL.field(DSL.name("rowid"), Long.class))
+            // The matches drive (the planner's choice), or the rows are read in order and looked up among them:
+            // a first page of a common word over all time 17.8 -> 2.0 ms at a million rows.
+            return (scope.matchesFirst() ? id : unindexed(id)).in(DSL.select(DSL.field(DSL.name("rowid"), Long.class))
                     .from(DSL.table(DSL.name("expense_text")))
                     .where(DSL.condition("{0} match {1}", DSL.name("expense_text"), DSL.val(match))));
         }

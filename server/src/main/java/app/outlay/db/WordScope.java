@@ -12,8 +12,11 @@ import org.jooq.impl.DSL;
  * Where a word search looks: one ledger, between two dates (either may be open). SQLite's full-text index
  * holds each expense's ledger, year and month as words (migration V006); the fewest of them that cover
  * the dates go into the search, so the index intersects a word with one month's rows of one ledger.
+ * {@code paged}: only a page of the rows is read, in order. A search of a few months, or of every row, hands its
+ * matches over to be sorted; a wider page is read in order, each row looked up among the matches, so that a
+ * common word's first page stops early.
  */
-public record WordScope(long ledgerId, LocalDate from, LocalDate to) {
+public record WordScope(long ledgerId, LocalDate from, LocalDate to, boolean paged) {
     /** Months and years searched one by one at most; wider ranges search the ledger and its years. */
     private static final int MAX_MONTHS = 6;
     private static final int MAX_YEARS = 4;
@@ -27,16 +30,30 @@ public record WordScope(long ledgerId, LocalDate from, LocalDate to) {
                 + " || ' l' || {0} || 'm' || substr({1}, 1, 4) || substr({1}, 6, 2)", String.class, ledgerId, date);
     }
 
-    /** The scope's words for SQLite's index, ORed: {@code l1m202403 OR l1m202404}, {@code l1y2024}, {@code l1}. */
+    /** Whether the matches are best read first and sorted, rather than looked up row by row in order. */
+    public boolean matchesFirst() {
+        return !paged || fewMonths();
+    }
+
+    /** Whether the scope is a few months, whose matches are few enough to sort (at most {@link #MAX_MONTHS}). */
+    private boolean fewMonths() {
+        return from != null && to != null && !to.isBefore(from)
+                && ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) < MAX_MONTHS;
+    }
+
+    /**
+     * The scope's words for SQLite's index, ORed: {@code l1m202403 OR l1m202404} or {@code l1y2024}; null for the
+     * whole ledger, where the ledger's own word would only make the index read every row of it.
+     */
     String sqliteWords() {
         String ledger = "l" + ledgerId;
         if (from == null || to == null || to.isBefore(from)) {
-            return ledger;
+            return null;
         }
         List<String> words = new ArrayList<>();
         YearMonth first = YearMonth.from(from);
         YearMonth last = YearMonth.from(to);
-        if (ChronoUnit.MONTHS.between(first, last) < MAX_MONTHS) {
+        if (fewMonths()) {
             for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
                 words.add(ledger + "m" + String.format("%04d%02d", m.getYear(), m.getMonthValue()));
             }
@@ -45,7 +62,7 @@ public record WordScope(long ledgerId, LocalDate from, LocalDate to) {
                 words.add(ledger + "y" + String.format("%04d", y));
             }
         } else {
-            words.add(ledger);
+            return null;
         }
         return String.join(" OR ", words);
     }

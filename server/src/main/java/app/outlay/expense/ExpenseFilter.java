@@ -14,6 +14,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -58,8 +59,13 @@ public record ExpenseFilter(LocalDate from, LocalDate to, List<String> types, Mo
                 && (to == null || to.getDayOfMonth() == to.lengthOfMonth());
     }
 
-    /** The SQL condition, always scoped to one ledger. */
-    Condition condition(long ledgerId, Dialect dialect) {
+    /**
+     * The SQL condition, always scoped to one ledger, for rows read in {@code order} (null: any order), and
+     * {@code paged} when only a page of them is read. Rows read in date order have their amount bounds checked
+     * row by row rather than through the index by amount, whose rows would all have to be gathered and sorted:
+     * 350 ms for -10.00 to 10.00 over a million rows, 0.07 ms by date (3 ms rather than 6 for a narrow range).
+     */
+    Condition condition(long ledgerId, Dialect dialect, Sort order, boolean paged) {
         List<Condition> where = new ArrayList<>();
         where.add(EXPENSE.LEDGER_ID.eq(ledgerId));
         if (from != null) {
@@ -75,14 +81,15 @@ public record ExpenseFilter(LocalDate from, LocalDate to, List<String> types, Mo
             // whole and sorted (134 ms for two common types at a million rows): read by date, check each row's type.
             where.add(dialect.unindexed(EXPENSE.TYPE).in(types));
         }
+        Field<Long> amount = order != null && order.byDate() ? dialect.unindexed(EXPENSE.AMOUNT) : EXPENSE.AMOUNT;
         if (minAmount != null) {
-            where.add(EXPENSE.AMOUNT.ge(minAmount.minor()));
+            where.add(amount.ge(minAmount.minor()));
         }
         if (maxAmount != null) {
-            where.add(EXPENSE.AMOUNT.le(maxAmount.minor()));
+            where.add(amount.le(maxAmount.minor()));
         }
         if (!words.isEmpty()) {
-            where.add(dialect.hasWords(EXPENSE.ID, EXPENSE.DESCRIPTION, words, new WordScope(ledgerId, from, to)));
+            where.add(dialect.hasWords(EXPENSE.ID, EXPENSE.DESCRIPTION, words, new WordScope(ledgerId, from, to, paged)));
         }
         return DSL.and(where);
     }

@@ -126,7 +126,7 @@ final class ExpenseStore {
     /** Hands every row of the filter, in order, to {@code sink} as it is read: memory stays flat. */
     void forEach(long ledgerId, ExpenseFilter filter, Sort sort, Currency currency, Consumer<Expense> sink) {
         try (var rows = selectExpenses()
-                .where(filter.condition(ledgerId, dialect))
+                .where(filter.condition(ledgerId, dialect, sort, false))
                 .orderBy(sort.orderBy())
                 .fetchSize(STREAM_CHUNK)
                 .fetchLazy()) {
@@ -136,7 +136,7 @@ final class ExpenseStore {
 
     /** The statement behind {@link #list}; tests read its plan. */
     Select<Record> listing(long ledgerId, ExpenseQuery query) {
-        Condition where = query.filter().condition(ledgerId, dialect);
+        Condition where = query.filter().condition(ledgerId, dialect, query.sort(), true);
         if (query.cursor() != null) {
             where = where.and(query.cursor().condition());
         }

@@ -37,9 +37,14 @@ enum Sort {
         return descending;
     }
 
+    /** Whether rows come in date order (else in amount order). */
+    boolean byDate() {
+        return this == DATE || this == DATE_DESC;
+    }
+
     /** The column sorted on; its value in a cursor is a string of this column's type. */
     Field<?> key() {
-        return this == DATE || this == DATE_DESC ? EXPENSE.DATE : EXPENSE.AMOUNT;
+        return byDate() ? EXPENSE.DATE : EXPENSE.AMOUNT;
     }
 
     SortField<?>[] orderBy() {

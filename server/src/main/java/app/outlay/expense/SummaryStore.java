@@ -120,7 +120,7 @@ final class SummaryStore {
         Field<String> date = EXPENSE.DATE.cast(VARCHAR); // ISO text in every dialect: YYYY-MM-DD
         return new Source(EXPENSE, EXPENSE.TYPE, DSL.substring(date, 1, 7).as("month"),
                 whole(sum(EXPENSE.AMOUNT)).as("total"), whole(count()).as("count"),
-                filter.condition(ledgerId, dialect));
+                filter.condition(ledgerId, dialect, null, false));
     }
 
     private static Source totals(long ledgerId, ExpenseFilter filter) {

@@ -86,6 +86,30 @@ class ListingPlanTest {
         assertThat(plan).as(sql).contains("SEARCH expense USING INDEX expense_by_date").doesNotContain("TEMP B-TREE");
     }
 
+    /**
+     * A page of words over a wide range is read by date, each row looked up among the matches (a common word's page
+     * stops early); over a few months the matches drive and are sorted. Amount bounds on a page by date are checked
+     * row by row, not gathered from the index by amount and sorted; sorted by amount, that index serves them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"q=coffee -> expense_by_date", "q=coffee&from=2023-01-01&to=2024-12-31 -> expense_by_date",
+            "q=coffee&from=2024-01-01&to=2024-02-29 -> INTEGER PRIMARY KEY",
+            "minAmount=-10&maxAmount=10 -> expense_by_date", "sort=amount&minAmount=-10 -> expense_by_amount"})
+    void aPageIsReadInItsOrderWhereThatStopsEarly(String queryAndPlan) {
+        assumeFalse(TestDatabases.postgres(), "PostgreSQL plans from the statistics of the rows it holds");
+        String[] parts = queryAndPlan.split(" -> ");
+        String sql = new ExpenseStore(db).listing(1, ExpenseQuery.parse(new Params(parse(parts[0])), EUR))
+                                         .getSQL(ParamType.INLINED);
+
+        String plan = plan(sql);
+
+        assertThat(plan).as(sql).contains("SEARCH expense USING " + (parts[1].startsWith("INTEGER") ? "" : "INDEX ")
+                + parts[1]);
+        if (!parts[1].startsWith("INTEGER")) {
+            assertThat(plan).as(sql).doesNotContain("TEMP B-TREE");
+        }
+    }
+
     @Test
     void aSummaryOfWholeMonthsReadsTheRunningTotalsOfThoseMonthsOnly() {
         var filter = ExpenseFilter.parse(new Params(parse("from=2024-01-01&to=2024-12-31")), EUR);
