@@ -92,13 +92,14 @@ public final class App implements AutoCloseable {
         var auth = new Auth(tokens, sessions, cookie);
         var idempotent = new Idempotency(db, clock);
         var batches = InFlight.atMost(Math.max(2, Runtime.getRuntime().availableProcessors())); // see InFlight
+        var exports = InFlight.atMost(Math.max(2, Runtime.getRuntime().availableProcessors()));
         var ops = new OpsHandler(db);
         var userRoutes = new UserHandler(users);
         var tokenRoutes = new TokenHandler(tokens);
         var sessionRoutes = new SessionHandler(sessions, cookie);
         var ledgerRoutes = new LedgerHandler(ledgers);
         var memberRoutes = new MemberHandler(members);
-        var expenseRoutes = new ExpenseHandler(expenses);
+        var expenseRoutes = new ExpenseHandler(expenses, exports);
         var summaryRoutes = new SummaryHandler(summaries);
         var backupRoutes = new BackupHandler(backups);
         var importRoutes = new ImportHandler(imports);
@@ -165,7 +166,7 @@ public final class App implements AutoCloseable {
                         delete("/expenses/{expenseId}", expenseRoutes::delete);
                         get("/summary", summaryRoutes::summary);
                         get("/types", summaryRoutes::types);
-                        get("/export", backupRoutes::export);
+                        get("/export", exports.around(backupRoutes::export));
                         post("/restore", backupRoutes::restore);
                         // a streamed body: not wrapped in Idempotency; duplicate detection makes a retry import nothing
                         post("/imports", importRoutes::create);

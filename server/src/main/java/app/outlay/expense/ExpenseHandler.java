@@ -4,6 +4,7 @@ import app.outlay.common.Invalid;
 import app.outlay.common.Params;
 import app.outlay.http.Auth;
 import app.outlay.http.Etags;
+import app.outlay.http.InFlight;
 import app.outlay.http.JsonBody;
 import app.outlay.http.Links;
 import app.outlay.http.PathIds;
@@ -14,9 +15,12 @@ import java.util.Map;
 /** The expense routes: HTTP in, one service call, HTTP out. */
 public final class ExpenseHandler {
     private final ExpenseService expenses;
+    /** Bounds the CSV exports streaming at once: each holds a database connection until its last row. */
+    private final InFlight exports;
 
-    public ExpenseHandler(ExpenseService expenses) {
+    public ExpenseHandler(ExpenseService expenses, InFlight exports) {
         this.expenses = expenses;
+        this.exports = exports;
     }
 
     public void create(Context ctx) {
@@ -58,11 +62,7 @@ public final class ExpenseHandler {
     public void list(Context ctx) throws Exception {
         var params = new Params(ctx.queryParamMap());
         if (wantsCsv(ctx, params)) {
-            var export = expenses.export(Auth.user(ctx), ledgerId(ctx), params);
-            ctx.contentType(ExpenseCsv.MEDIA_TYPE).header("Content-Disposition", "attachment; filename=\"expenses.csv\"");
-            try (var csv = new ExpenseCsv(ctx.outputStream())) {
-                export.forEach(csv::write);
-            }
+            exports.around(c -> csv(c, params)).handle(ctx);
             return;
         }
         var page = expenses.list(Auth.user(ctx), ledgerId(ctx), params);
@@ -70,6 +70,14 @@ public final class ExpenseHandler {
             ctx.header("Link", Links.next(ctx, "cursor", page.nextCursor()));
         }
         ctx.json(new PageView(page.items().stream().map(ExpenseView::of).toList(), page.nextCursor()));
+    }
+
+    private void csv(Context ctx, Params params) throws Exception {
+        var export = expenses.export(Auth.user(ctx), ledgerId(ctx), params);
+        ctx.contentType(ExpenseCsv.MEDIA_TYPE).header("Content-Disposition", "attachment; filename=\"expenses.csv\"");
+        try (var csv = new ExpenseCsv(ctx.outputStream())) {
+            export.forEach(csv::write);
+        }
     }
 
     record PageView(List<ExpenseView> items, String nextCursor) {}
