@@ -17,7 +17,7 @@ import org.jooq.impl.DSL;
  * common word's first page stops early.
  */
 public record WordScope(long ledgerId, LocalDate from, LocalDate to, boolean paged) {
-    /** Months and years searched one by one at most; wider ranges search the ledger and its years. */
+    /** Months and years searched one by one at most; wider ranges search the words alone. */
     private static final int MAX_MONTHS = 6;
     private static final int MAX_YEARS = 4;
 
