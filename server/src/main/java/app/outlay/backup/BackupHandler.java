@@ -4,6 +4,7 @@ import app.outlay.http.Auth;
 import app.outlay.http.JsonBody;
 import app.outlay.http.PathIds;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.Map;
 
 /** Export and restore of a whole ledger: HTTP in, one service call, HTTP out. */
@@ -19,6 +20,9 @@ public final class BackupHandler {
         var export = backups.export(Auth.user(ctx), PathIds.id(ctx, "ledgerId"));
         ctx.contentType("application/json")
            .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"");
+        if (ctx.method() == HandlerType.HEAD) {
+            return; // GET's headers, access checked, no row read
+        }
         export.body().writeTo(ctx.outputStream());
     }
 

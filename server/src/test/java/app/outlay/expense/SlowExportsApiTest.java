@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * CSV exports hold a database connection until their last row is written, and a client on a slow line takes its
  * time reading them: more of them at once than the pool has connections once left nothing for anyone else, whose
- * requests were answered 503 after the pool's wait.
+ * requests were answered 503 after the pool's wait. A HEAD of an export once ran the whole export to drop it.
  */
 class SlowExportsApiTest {
     private static final int ROWS = 40_000;
@@ -58,6 +58,16 @@ class SlowExportsApiTest {
             var page = member.api().get(member.expenses() + "?limit=1");
             assertThat(page.status()).as("%s", page).isEqualTo(200);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+
+            // and so is a HEAD of either export, which reads no row and so waits for no turn
+            start = System.nanoTime();
+            var csvHead = member.api().send("HEAD", member.expenses() + "?format=csv", null, null);
+            var documentHead = member.api().send("HEAD", member.ledger() + "/export", null, null);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(csvHead.status()).as("%s", csvHead).isEqualTo(200);
+            assertThat(csvHead.header("Content-Type")).startsWith("text/csv");
+            assertThat(documentHead.status()).as("%s", documentHead).isEqualTo(200);
+            assertThat(documentHead.header("Content-Type")).startsWith("application/json");
         } finally {
             for (Socket socket : slow) {
                 try {
