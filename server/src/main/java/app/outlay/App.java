@@ -101,7 +101,7 @@ public final class App implements AutoCloseable {
         var memberRoutes = new MemberHandler(members);
         var expenseRoutes = new ExpenseHandler(expenses, exports);
         var summaryRoutes = new SummaryHandler(summaries);
-        var backupRoutes = new BackupHandler(backups);
+        var backupRoutes = new BackupHandler(backups, exports);
         var importRoutes = new ImportHandler(imports);
 
         Javalin javalin = Javalin.create(cfg -> {
@@ -166,7 +166,7 @@ public final class App implements AutoCloseable {
                         delete("/expenses/{expenseId}", expenseRoutes::delete);
                         get("/summary", summaryRoutes::summary);
                         get("/types", summaryRoutes::types);
-                        get("/export", exports.around(backupRoutes::export));
+                        get("/export", backupRoutes::export);
                         post("/restore", backupRoutes::restore);
                         // a streamed body: not wrapped in Idempotency; duplicate detection makes a retry import nothing
                         post("/imports", importRoutes::create);

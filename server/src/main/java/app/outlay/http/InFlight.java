@@ -1,7 +1,6 @@
 package app.outlay.http;
 
 import io.javalin.http.Handler;
-import io.javalin.http.HandlerType;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -24,13 +23,8 @@ public final class InFlight {
         return new InFlight(limit);
     }
 
-    /** A HEAD runs at once: it answers with GET's headers and no body, so it holds neither memory nor a connection. */
     public Handler around(Handler handler) {
         return ctx -> {
-            if (ctx.method() == HandlerType.HEAD) {
-                handler.handle(ctx);
-                return;
-            }
             permits.acquire(); // a virtual thread: waiting holds no platform thread
             try {
                 handler.handle(ctx);
