@@ -53,6 +53,14 @@ class WebClientServingTest {
         assertThat(get("/docs/index.html").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void nothingElseOnTheClassPathIsServed() throws Exception {
+        for (String path : new String[] {"/app/outlay/App.class", "/public/index.html", "/assets/..%2f..%2fapp/outlay/App.class",
+                "/..%2fapp/outlay/App.class", "/%2e%2e/app/outlay/App.class", "/db/migration/sqlite/"}) {
+            assertThat(get(path).statusCode()).as(path).isIn(400, 404);
+        }
+    }
+
     private static HttpResponse<String> get(String path) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Accept", "text/html,*/*").build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
