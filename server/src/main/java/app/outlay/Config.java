@@ -1,15 +1,20 @@
 package app.outlay;
 
+import static app.outlay.Commands.flag;
+import static app.outlay.Commands.inherited;
+import static app.outlay.Commands.option;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The server's settings. Defaults &lt; {@code OUTLAY_*} environment variables &lt; flags; validated at start.
@@ -95,7 +100,10 @@ public record Config(String bind, int port, String db, Currency currency, boolea
 
     /** The server's command line with its subcommands; an option's default comes from its {@code OUTLAY_*} variable. */
     static CommandLine commandLine(Options options, Map<String, String> env) {
-        return new CommandLine(options).setDefaultValueProvider(option -> {
+        var server = new CommandLine(options.command);
+        server.addSubcommand(new CommandLine(UserCommand.command(options)));
+        server.addSubcommand(new CommandLine(new BackupCommand(options).command));
+        return server.setDefaultValueProvider(option -> {
             String name = option.isOption() ? ((CommandLine.Model.OptionSpec) option).longestName() : null;
             return name == null ? null : env.get("OUTLAY_" + name.substring(2).replace('-', '_').toUpperCase());
         });
@@ -109,82 +117,70 @@ public record Config(String bind, int port, String db, Currency currency, boolea
         return base.resolve("outlay").resolve("outlay.db").toString();
     }
 
-    @Command(name = "outlay-server", mixinStandardHelpOptions = true, version = "outlay-server 0.1",
-            description = "Serves the Outlay expenses API and web client.%n"
-                    + "Every option can also be set by an environment variable: --db as OUTLAY_DB, and so on.",
-            sortOptions = false, subcommands = {UserCommand.class, BackupCommand.class})
+    /** The server's own options; running them makes the {@link Config}. */
     static final class Options implements Callable<Integer> {
         private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
 
-        @Option(names = "--port", paramLabel = "PORT", description = "TCP port (env OUTLAY_PORT, default ${DEFAULT-VALUE})", defaultValue = "8080")
-        int port;
+        private final OptionSpec port = option("--port", "PORT", int.class, "8080",
+                "TCP port (env OUTLAY_PORT, default ${DEFAULT-VALUE})");
+        private final OptionSpec bind = option("--bind", "ADDRESS", String.class, "127.0.0.1",
+                "Address to listen on (env OUTLAY_BIND, default ${DEFAULT-VALUE})");
+        private final OptionSpec db = inherited("--db", "FILE|URL", null,
+                "SQLite file path or JDBC URL (env OUTLAY_DB, default ~/.local/share/outlay/outlay.db)");
+        private final OptionSpec currency = inherited("--currency", "CODE", "EUR",
+                "Currency of new users' first ledger, ISO 4217 (env OUTLAY_CURRENCY, default ${DEFAULT-VALUE})");
+        private final OptionSpec openRegistration = flag("--open-registration", "false",
+                "Let anyone register; otherwise only the first user, or an admin, can (env OUTLAY_OPEN_REGISTRATION, default ${DEFAULT-VALUE})");
+        private final OptionSpec accessLog = flag("--access-log", "true",
+                "Log one line per request: method, route, status, duration (env OUTLAY_ACCESS_LOG, default ${DEFAULT-VALUE})");
+        private final OptionSpec maxBody = option("--max-body", "BYTES", long.class, "16777216",
+                "Largest JSON request body (env OUTLAY_MAX_BODY, default ${DEFAULT-VALUE})");
+        private final OptionSpec behindHttps = flag("--behind-https", "false",
+                "A proxy in front serves HTTPS to browsers: session cookies are Secure (env OUTLAY_BEHIND_HTTPS, default ${DEFAULT-VALUE})");
+        private final OptionSpec sessionIdle = option("--session-idle", "DURATION", String.class, "7d",
+                "How long an unused browser session lasts, e.g. 12h or 7d (env OUTLAY_SESSION_IDLE, default ${DEFAULT-VALUE})");
+        private final OptionSpec sessionLifetime = option("--session-lifetime", "DURATION", String.class, "30d",
+                "How long a browser session lasts at most (env OUTLAY_SESSION_LIFETIME, default ${DEFAULT-VALUE})");
+        private final OptionSpec tlsCert = option("--tls-cert", "FILE", Path.class, null,
+                "PEM certificate chain: serve HTTPS on --port (env OUTLAY_TLS_CERT)");
+        private final OptionSpec tlsKey = option("--tls-key", "FILE", Path.class, null,
+                "PEM private key of --tls-cert, unencrypted (env OUTLAY_TLS_KEY)");
 
-        @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (env OUTLAY_BIND, default ${DEFAULT-VALUE})", defaultValue = "127.0.0.1")
-        String bind;
-
-        @Option(names = "--db", paramLabel = "FILE|URL", scope = CommandLine.ScopeType.INHERIT,
-                description = "SQLite file path or JDBC URL (env OUTLAY_DB, default ~/.local/share/outlay/outlay.db)")
-        String db;
-
-        @Option(names = "--currency", paramLabel = "CODE", scope = CommandLine.ScopeType.INHERIT, description = "Currency of new users' first ledger, ISO 4217 (env OUTLAY_CURRENCY, default ${DEFAULT-VALUE})", defaultValue = "EUR")
-        String currency;
-
-        @Option(names = "--open-registration", paramLabel = "BOOLEAN", arity = "0..1", fallbackValue = "true",
-                description = "Let anyone register; otherwise only the first user, or an admin, can (env OUTLAY_OPEN_REGISTRATION, default ${DEFAULT-VALUE})", defaultValue = "false")
-        boolean openRegistration;
-
-        @Option(names = "--access-log", paramLabel = "BOOLEAN", arity = "0..1", fallbackValue = "true",
-                description = "Log one line per request: method, route, status, duration (env OUTLAY_ACCESS_LOG, default ${DEFAULT-VALUE})", defaultValue = "true")
-        boolean accessLog;
-
-        @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest JSON request body (env OUTLAY_MAX_BODY, default ${DEFAULT-VALUE})", defaultValue = "16777216")
-        long maxBody;
-
-        @Option(names = "--behind-https", paramLabel = "BOOLEAN", arity = "0..1", fallbackValue = "true",
-                description = "A proxy in front serves HTTPS to browsers: session cookies are Secure (env OUTLAY_BEHIND_HTTPS, default ${DEFAULT-VALUE})", defaultValue = "false")
-        boolean behindHttps;
-
-        @Option(names = "--session-idle", paramLabel = "DURATION", description = "How long an unused browser session lasts, e.g. 12h or 7d (env OUTLAY_SESSION_IDLE, default ${DEFAULT-VALUE})", defaultValue = "7d")
-        String sessionIdle;
-
-        @Option(names = "--session-lifetime", paramLabel = "DURATION", description = "How long a browser session lasts at most (env OUTLAY_SESSION_LIFETIME, default ${DEFAULT-VALUE})", defaultValue = "30d")
-        String sessionLifetime;
-
-        @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: serve HTTPS on --port (env OUTLAY_TLS_CERT)")
-        Path tlsCert;
-
-        @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of --tls-cert, unencrypted (env OUTLAY_TLS_KEY)")
-        Path tlsKey;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        final CommandSpec command = Commands.command("outlay-server", this,
+                List.of(port, bind, db, currency, openRegistration, accessLog, maxBody, behindHttps, sessionIdle,
+                        sessionLifetime, tlsCert, tlsKey),
+                "Serves the Outlay expenses API and web client.%n"
+                        + "Every option can also be set by an environment variable: --db as OUTLAY_DB, and so on.")
+                .version("outlay-server 0.1");
 
         Config config;
 
         @Override
         public Integer call() {
-            Currency code = currencyCode(spec);
+            Currency code = currencyCode(command);
             try {
-                config = new Config(bind, port, database(), code, openRegistration,
-                        maxBody, accessLog, behindHttps, duration("--session-idle", sessionIdle),
-                        duration("--session-lifetime", sessionLifetime), tlsCert, tlsKey);
+                config = new Config(bind.getValue(), port.<Integer>getValue(), database(), code,
+                        openRegistration.<Boolean>getValue(), maxBody.<Long>getValue(), accessLog.<Boolean>getValue(),
+                        behindHttps.<Boolean>getValue(), duration("--session-idle", sessionIdle.getValue()),
+                        duration("--session-lifetime", sessionLifetime.getValue()), tlsCert.getValue(), tlsKey.getValue());
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
             }
             return 0;
         }
 
         /** The {@code --db} value, or the default SQLite file. */
         String database() {
-            return db == null || db.isBlank() ? defaultDatabase() : db;
+            String value = db.getValue();
+            return value == null || value.isBlank() ? defaultDatabase() : value;
         }
 
         /** The {@code --currency} value; a usage error of {@code command} when it is no ISO 4217 code. */
         Currency currencyCode(CommandLine.Model.CommandSpec command) {
             try {
-                return Currency.getInstance(currency.trim().toUpperCase());
+                return Currency.getInstance(currency.<String>getValue().trim().toUpperCase());
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(command.commandLine(), "--currency: not an ISO 4217 code: " + currency);
+                throw new CommandLine.ParameterException(command.commandLine(), "--currency: not an ISO 4217 code: " + currency.getValue());
             }
         }
 

@@ -16,72 +16,68 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code outlay-server user add NAME} and {@code outlay-server user reset-password NAME}: accounts managed on the
  * server's own machine, on the database of {@code --db}. The password is read from the console without echo,
  * or as the first line of standard input when that is not a terminal; nothing secret is printed.
  */
-@Command(name = "user", description = "Manage accounts on the server's database (--db or OUTLAY_DB).",
-        mixinStandardHelpOptions = true, subcommands = {UserCommand.Add.class, UserCommand.ResetPassword.class})
 final class UserCommand {
-    @ParentCommand
-    Config.Options server;
+    private final Config.Options server;
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Create a user with a ledger named Personal; the first user is an admin.")
-    static final class Add implements Callable<Integer> {
-        @ParentCommand
-        UserCommand user;
+    private UserCommand(Config.Options server) {
+        this.server = server;
+    }
 
-        @Parameters(paramLabel = "NAME", description = "3 to 64 letters, digits, '.', '_' or '-'")
-        String name;
+    /** {@code user} and its subcommands, on the database and currency of {@code server}'s options. */
+    static CommandSpec command(Config.Options server) {
+        var user = new UserCommand(server);
+        return Commands.command("user", null, List.of(), "Manage accounts on the server's database (--db or OUTLAY_DB).")
+                .addSubcommand("add", user.new Add().command)
+                .addSubcommand("reset-password", user.new ResetPassword().command);
+    }
 
-        @Option(names = "--admin", description = "Make the user an admin, who may create accounts and reset passwords")
-        boolean admin;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    private final class Add implements Callable<Integer> {
+        private final PositionalParamSpec name = Commands.parameter("NAME", String.class,
+                "3 to 64 letters, digits, '.', '_' or '-'");
+        private final OptionSpec admin = Commands.flag("--admin",
+                "Make the user an admin, who may create accounts and reset passwords");
+        final CommandSpec command = Commands.command("add", this, List.of(name, admin),
+                "Create a user with a ledger named Personal; the first user is an admin.");
 
         @Override
         public Integer call() {
-            return user.run(spec, users -> {
-                CurrentUser added = users.add(name, readPassword(spec, "Password for " + name + ": "), admin);
-                spec.commandLine().getOut().println("Added " + added.username() + (added.admin() ? " (admin)" : "") + ".");
+            String username = name.getValue();
+            return run(command, users -> {
+                CurrentUser added = users.add(username, readPassword("Password for " + username + ": "), admin.getValue());
+                command.commandLine().getOut().println("Added " + added.username() + (added.admin() ? " (admin)" : "") + ".");
             });
         }
     }
 
-    @Command(name = "reset-password", mixinStandardHelpOptions = true,
-            description = "Set a user's password; every browser session of the user ends.")
-    static final class ResetPassword implements Callable<Integer> {
-        @ParentCommand
-        UserCommand user;
-
-        @Parameters(paramLabel = "NAME", description = "The username, in any case")
-        String name;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    private final class ResetPassword implements Callable<Integer> {
+        private final PositionalParamSpec name = Commands.parameter("NAME", String.class, "The username, in any case");
+        final CommandSpec command = Commands.command("reset-password", this, List.of(name),
+                "Set a user's password; every browser session of the user ends.");
 
         @Override
         public Integer call() {
-            return user.run(spec, users -> {
-                CurrentUser changed = users.resetPassword(name, readPassword(spec, "New password for " + name + ": "));
-                spec.commandLine().getOut().println("Set the password of " + changed.username() + ".");
+            String username = name.getValue();
+            return run(command, users -> {
+                CurrentUser changed = users.resetPassword(username, readPassword("New password for " + username + ": "));
+                command.commandLine().getOut().println("Set the password of " + changed.username() + ".");
             });
         }
     }
 
     /** Runs the work on the server's database; a refusal is one line on standard error and exit code 1. */
-    private int run(CommandLine.Model.CommandSpec spec, Consumer<UserService> work) {
+    private int run(CommandSpec spec, Consumer<UserService> work) {
         Currency currency = server.currencyCode(spec);
         try (Database db = Database.open(server.database())) {
             Clock clock = Clock.systemUTC();
@@ -96,7 +92,7 @@ final class UserCommand {
     }
 
     /** The password, typed twice without echo on a terminal, or the first line of standard input. */
-    private static String readPassword(CommandLine.Model.CommandSpec spec, String prompt) {
+    private static String readPassword(String prompt) {
         Console console = System.console();
         if (console != null && isTerminal(console)) {
             char[] first = console.readPassword("%s", prompt);
