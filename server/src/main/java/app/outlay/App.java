@@ -87,8 +87,11 @@ public final class App implements AutoCloseable {
         var cookie = new SessionCookie(config.behindHttps());
         var auth = new Auth(tokens, sessions, cookie);
         var idempotent = new Idempotency(db, clock);
-        var batches = InFlight.atMost(Math.max(2, Runtime.getRuntime().availableProcessors())); // see InFlight
-        var exports = InFlight.atMost(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        // A batch of 10,000 of the longest descriptions (11 MB of JSON) holds up to ~40 MiB while it is parsed:
+        // no more at once than the heap holds (2 at the launcher's 96 MiB), nor than there are cores.
+        var batches = InFlight.atMost((int) Math.clamp(Runtime.getRuntime().maxMemory() / (40L << 20), 1, Math.max(2, cores)));
+        var exports = InFlight.atMost(Math.max(2, cores)); // see InFlight
         var ops = new OpsHandler(db);
         var userRoutes = new UserHandler(users);
         var tokenRoutes = new TokenHandler(tokens);
