@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -49,7 +50,15 @@ public final class Database implements AutoCloseable {
         configuration.settings().withRenderSchema(false).withExecuteLogging(false);
         this.dsl = DSL.using(configuration);
         this.checkpointer = dialect.singleWriter() ? new Checkpointer(pool, metrics) : null;
-        this.writer = dialect.singleWriter() ? new GroupCommit(dsl, metrics, checkpointer::committed) : null;
+        this.writer = dialect.singleWriter()
+                ? new GroupCommit(dsl, metrics, checkpointer::committed, logSync(url))
+                : null;
+    }
+
+    /** How the writer makes its commits durable: SQLite's own sync at commit is off ({@link Dialect}). */
+    private static LogSync logSync(String url) {
+        Path file = Dialect.sqliteFile(url);
+        return file == null ? () -> {} : LogSync.sqliteWal(file); // in memory: nothing to make durable
     }
 
     /** Opens the database at a file path or URL and brings its schema up to date. */

@@ -3,6 +3,8 @@ package app.outlay.db;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -22,26 +24,39 @@ import org.jooq.DSLContext;
  * A write of one statement ({@link #runAtomic}) needs no savepoint: SQLite undoes a failing statement by itself,
  * and leaves the transaction as it was. Savepoints are not free there: FTS5 writes its pending words out as a new
  * index segment at each one, so a savepoint per create made a segment per row instead of one per commit.
+ * <p>
+ * A commit reaches the disk on a thread of its own ({@link LogSync}): the writer goes on with the next batch while
+ * the log of the last one is synced, and a batch's requests are answered once a sync that began after its commit
+ * has ended. The writer spent as long waiting for the disk as running the writes of a batch of creates.
  */
 final class GroupCommit implements AutoCloseable {
     private static final int MAX_BATCH = 512;
 
     private final DSLContext dsl;
     private final Runnable afterCommit;
+    private final LogSync log;
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
+    /** Committed batches waiting for their sync, in commit order. */
+    private final BlockingQueue<List<Write<?>>> committed = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final Thread syncer;
     private final DistributionSummary batchSizes;
     private volatile boolean open = true;
 
-    /** {@code afterCommit} runs on the writer after each commit; it must not block. */
-    GroupCommit(DSLContext dsl, MeterRegistry metrics, Runnable afterCommit) {
+    /**
+     * {@code afterCommit} runs on the writer after each commit; it must not block. {@code log} makes every commit
+     * before it durable.
+     */
+    GroupCommit(DSLContext dsl, MeterRegistry metrics, Runnable afterCommit, LogSync log) {
         this.dsl = dsl;
         this.afterCommit = afterCommit;
+        this.log = log;
         this.batchSizes = DistributionSummary.builder("outlay.writer.batch.size")
                 .description("Writes committed together").register(metrics);
         Gauge.builder("outlay.writer.queue", queue, BlockingQueue::size)
                 .description("Writes waiting for the writer").register(metrics);
         this.thread = Thread.ofPlatform().name("outlay-writer").daemon().start(this::run);
+        this.syncer = Thread.ofPlatform().name("outlay-sync").daemon().start(this::sync);
     }
 
     /** Runs the work in a committed transaction and returns its result, or throws what it threw. */
@@ -71,8 +86,8 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void run() {
-        List<Write<?>> batch = new ArrayList<>(MAX_BATCH);
         while (open || !queue.isEmpty()) {
+            List<Write<?>> batch = new ArrayList<>();
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {
@@ -81,17 +96,50 @@ final class GroupCommit implements AutoCloseable {
             queue.drainTo(batch, MAX_BATCH - 1);
             batchSizes.record(batch.size());
             commit(batch);
-            batch.clear();
         }
     }
 
     private void commit(List<Write<?>> batch) {
         try {
             dsl.transaction((ContextTransactionalRunnable) () -> batch.forEach(Write::attempt));
-            afterCommit.run();
-            batch.forEach(Write::publish);
         } catch (RuntimeException | Error e) {
             batch.forEach(write -> write.result.completeExceptionally(e)); // the commit failed: nothing was stored
+            return;
+        }
+        afterCommit.run();
+        committed.add(batch);
+    }
+
+    /** Syncs the log once for every batch committed since the last sync, then answers their requests. */
+    private void sync() {
+        List<List<Write<?>>> batches = new ArrayList<>();
+        boolean closing = false; // interrupted by close(), after the writer's end: what is left, then stop
+        while (true) {
+            List<Write<?>> first;
+            if (closing) {
+                first = committed.poll();
+                if (first == null) {
+                    return;
+                }
+            } else {
+                try {
+                    first = committed.take();
+                } catch (InterruptedException e) {
+                    closing = true;
+                    continue;
+                }
+            }
+            batches.add(first);
+            committed.drainTo(batches);
+            try {
+                log.sync();
+                batches.forEach(batch -> batch.forEach(Write::publish));
+            } catch (IOException | RuntimeException e) {
+                var failed = new UncheckedIOException("Could not sync the database's log to disk",
+                        e instanceof IOException io ? io : new IOException(e));
+                batches.forEach(batch -> batch.forEach(write -> write.result.completeExceptionally(failed)));
+            }
+            batches.clear();
         }
     }
 
@@ -99,6 +147,7 @@ final class GroupCommit implements AutoCloseable {
     public void close() {
         open = false;
         Waits.stop(thread); // it drains the queue first
+        Waits.stop(syncer); // and this syncs what the writer committed last
     }
 
     /** One request's write, its outcome held back until the batch is committed. */

@@ -1,22 +1,33 @@
 package app.outlay.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import app.outlay.common.Conflict;
 import app.outlay.support.TestDatabases;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Transactions from many threads: each is all or nothing, and one failing does not undo the others. */
+/**
+ * Transactions from many threads: each is all or nothing, and one failing does not undo the others; each is answered
+ * only once it is on disk.
+ */
 class GroupCommitTest {
     @Test
     void concurrentTransactionsCommitIndependently(@TempDir Path dir) throws Exception {
@@ -91,6 +102,55 @@ class GroupCommitTest {
             assertThat(db.dsl().fetchCount(ledger)).isEqualTo(180);
             assertThat(db.dsl().fetchCount(ledger, ledgerName.eq("ledger 3"))).isZero();
             assertThat(db.dsl().fetchCount(ledger, ledgerName.eq("ledger 11"))).isOne();
+        }
+    }
+
+    @Test
+    void aWriteIsAnsweredOnlyOnceASyncOfTheLogBegunAfterItsCommitHasEnded(@TempDir Path dir) throws Exception {
+        try (var db = Database.open(TestDatabases.fresh(dir))) {
+            var ledger = table(name("ledger"));
+            var syncing = new Semaphore(0);
+            var diskDone = new CountDownLatch(1);
+            var rowsWhenSyncBegan = new AtomicInteger(-1);
+            LogSync slowDisk = () -> {
+                rowsWhenSyncBegan.set(db.dsl().fetchCount(ledger)); // what another connection sees as committed
+                syncing.release();
+                try {
+                    diskDone.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+            };
+            try (var writer = new GroupCommit(db.dsl(), new SimpleMeterRegistry(), () -> {}, slowDisk);
+                 var client = Executors.newVirtualThreadPerTaskExecutor()) {
+                var answer = client.submit(() -> writer.run(() -> {
+                    insertLedger(db, "groceries");
+                    return "stored";
+                }));
+
+                assertThat(syncing.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(rowsWhenSyncBegan).hasValue(1);
+                Thread.sleep(100);
+                assertThat(answer).isNotDone(); // committed, but not on disk yet: no answer
+
+                diskDone.countDown();
+                assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("stored");
+            }
+        }
+    }
+
+    @Test
+    void aWriteWhoseLogCannotBeSyncedIsNotAcknowledged(@TempDir Path dir) throws Exception {
+        try (var db = Database.open(TestDatabases.fresh(dir))) {
+            LogSync brokenDisk = () -> {
+                throw new IOException("Input/output error");
+            };
+            try (var writer = new GroupCommit(db.dsl(), new SimpleMeterRegistry(), () -> {}, brokenDisk)) {
+                assertThatThrownBy(() -> writer.run(() -> {
+                    insertLedger(db, "groceries");
+                    return "stored";
+                })).isInstanceOf(UncheckedIOException.class).hasMessageContaining("sync");
+            }
         }
     }
 
