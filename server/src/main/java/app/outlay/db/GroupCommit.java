@@ -3,6 +3,7 @@ package app.outlay.db;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jooq.ContextTransactionalCallable;
 import org.jooq.ContextTransactionalRunnable;
@@ -38,9 +41,12 @@ final class GroupCommit implements AutoCloseable {
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
     /** Committed batches waiting for their sync, in commit order. */
     private final BlockingQueue<List<Write<?>>> committed = new LinkedBlockingQueue<>();
+    /** Batches committed and not yet synced (or failed): while there are any, the disk is busy with them. */
+    private final AtomicInteger unsynced = new AtomicInteger();
     private final Thread thread;
     private final Thread syncer;
     private final DistributionSummary batchSizes;
+    private final Timer syncs;
     private volatile boolean open = true;
 
     /**
@@ -53,6 +59,8 @@ final class GroupCommit implements AutoCloseable {
         this.log = log;
         this.batchSizes = DistributionSummary.builder("outlay.writer.batch.size")
                 .description("Writes committed together").register(metrics);
+        this.syncs = Timer.builder("outlay.writer.sync")
+                .description("Syncs of the log that make commits durable").register(metrics);
         Gauge.builder("outlay.writer.queue", queue, BlockingQueue::size)
                 .description("Writes waiting for the writer").register(metrics);
         this.thread = Thread.ofPlatform().name("outlay-writer").daemon().start(this::run);
@@ -94,20 +102,46 @@ final class GroupCommit implements AutoCloseable {
                 continue; // closing: drain what is left
             }
             queue.drainTo(batch, MAX_BATCH - 1);
-            batchSizes.record(batch.size());
             commit(batch);
+            batchSizes.record(batch.size());
         }
     }
 
     private void commit(List<Write<?>> batch) {
         try {
-            dsl.transaction((ContextTransactionalRunnable) () -> batch.forEach(Write::attempt));
+            dsl.transaction((ContextTransactionalRunnable) () -> {
+                batch.forEach(Write::attempt);
+                takeInWhileTheDiskSyncs(batch);
+            });
         } catch (RuntimeException | Error e) {
             batch.forEach(write -> write.result.completeExceptionally(e)); // the commit failed: nothing was stored
             return;
         }
         afterCommit.run();
+        unsynced.incrementAndGet();
         committed.add(batch);
+    }
+
+    /**
+     * While earlier commits are still being synced, this one could not be synced sooner: the writes that arrive
+     * meanwhile join it. One commit of many rows writes fewer pages than several of a few (rows share pages), and
+     * the pages of every commit are written to the log and copied into the database file once more.
+     */
+    private void takeInWhileTheDiskSyncs(List<Write<?>> batch) {
+        while (unsynced.get() > 0 && batch.size() < MAX_BATCH) {
+            Write<?> next;
+            try {
+                next = queue.poll(100, TimeUnit.MICROSECONDS);
+            } catch (InterruptedException e) {
+                return; // closing: commit what there is
+            }
+            if (next != null) {
+                int from = batch.size();
+                batch.add(next);
+                queue.drainTo(batch, MAX_BATCH - batch.size());
+                batch.subList(from, batch.size()).forEach(Write::attempt);
+            }
+        }
     }
 
     /** Syncs the log once for every batch committed since the last sync, then answers their requests. */
@@ -132,12 +166,16 @@ final class GroupCommit implements AutoCloseable {
             batches.add(first);
             committed.drainTo(batches);
             try {
+                long started = System.nanoTime();
                 log.sync();
+                syncs.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 batches.forEach(batch -> batch.forEach(Write::publish));
+                unsynced.addAndGet(-batches.size());
             } catch (IOException | RuntimeException e) {
                 var failed = new UncheckedIOException("Could not sync the database's log to disk",
                         e instanceof IOException io ? io : new IOException(e));
                 batches.forEach(batch -> batch.forEach(write -> write.result.completeExceptionally(failed)));
+                unsynced.addAndGet(-batches.size());
             }
             batches.clear();
         }

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -135,6 +136,52 @@ class GroupCommitTest {
 
                 diskDone.countDown();
                 assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("stored");
+            }
+        }
+    }
+
+    @Test
+    void writesArrivingWhileTheDiskSyncsAreCommittedTogether(@TempDir Path dir) throws Exception {
+        try (var db = Database.open(TestDatabases.fresh(dir))) {
+            var syncing = new Semaphore(0);
+            var diskDone = new CountDownLatch(1);
+            LogSync slowDisk = () -> {
+                syncing.release();
+                try {
+                    diskDone.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+            };
+            var metrics = new SimpleMeterRegistry();
+            try (var writer = new GroupCommit(db.dsl(), metrics, () -> {}, slowDisk);
+                 var client = Executors.newVirtualThreadPerTaskExecutor()) {
+                var first = client.submit(() -> writer.run(() -> {
+                    insertLedger(db, "first");
+                    return "stored";
+                }));
+                assertThat(syncing.tryAcquire(10, TimeUnit.SECONDS)).isTrue(); // the first commit is being synced
+
+                var ran = new CountDownLatch(5);
+                var later = new ArrayList<Future<String>>();
+                for (int i = 0; i < 5; i++) {
+                    int n = i;
+                    later.add(client.submit(() -> writer.run(() -> {
+                        insertLedger(db, "later " + n);
+                        ran.countDown();
+                        return "stored";
+                    })));
+                }
+                assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue(); // each ran as it arrived, none committed yet
+                diskDone.countDown();
+                first.get(10, TimeUnit.SECONDS);
+                for (var answer : later) {
+                    answer.get(10, TimeUnit.SECONDS);
+                }
+
+                var batches = metrics.get("outlay.writer.batch.size").summary();
+                assertThat(batches.count()).isEqualTo(2);
+                assertThat(batches.max()).isEqualTo(5);
             }
         }
     }
