@@ -103,7 +103,6 @@ final class GroupCommit implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             commit(batch);
-            batchSizes.record(batch.size());
         }
     }
 
@@ -112,6 +111,7 @@ final class GroupCommit implements AutoCloseable {
             dsl.transaction((ContextTransactionalRunnable) () -> {
                 batch.forEach(Write::attempt);
                 takeInWhileTheDiskSyncs(batch);
+                batchSizes.record(batch.size()); // before any of them is answered
             });
         } catch (RuntimeException | Error e) {
             batch.forEach(write -> write.result.completeExceptionally(e)); // the commit failed: nothing was stored
@@ -170,13 +170,12 @@ final class GroupCommit implements AutoCloseable {
                 log.sync();
                 syncs.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 batches.forEach(batch -> batch.forEach(Write::publish));
-                unsynced.addAndGet(-batches.size());
             } catch (IOException | RuntimeException e) {
                 var failed = new UncheckedIOException("Could not sync the database's log to disk",
                         e instanceof IOException io ? io : new IOException(e));
                 batches.forEach(batch -> batch.forEach(write -> write.result.completeExceptionally(failed)));
-                unsynced.addAndGet(-batches.size());
             }
+            unsynced.addAndGet(-batches.size());
             batches.clear();
         }
     }
@@ -188,7 +187,7 @@ final class GroupCommit implements AutoCloseable {
         Waits.stop(syncer); // and this syncs what the writer committed last
     }
 
-    /** One request's write, its outcome held back until the batch is committed. */
+    /** One request's write, its outcome held back until the batch is committed and the log synced. */
     private final class Write<T> {
         final Supplier<T> work;
         final boolean savepoint;
