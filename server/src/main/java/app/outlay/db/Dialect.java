@@ -33,17 +33,27 @@ public enum Dialect {
             pool.addDataSourceProperty("busy_timeout", "10000"); // other processes on the same file
             pool.addDataSourceProperty("transaction_mode", "IMMEDIATE"); // write lock up front: no upgrade deadlocks
             pool.addDataSourceProperty("wal_autocheckpoint", "0"); // the Checkpointer does it, off the writer's thread
+            pool.setDataSource(new SqliteFiles(pool.getJdbcUrl(), pool.getDataSourceProperties())); // with month_words()
         }
 
         @Override
         public Condition hasWords(Field<Long> id, Field<String> description, List<String> words, WordScope scope) {
-            // FTS5 query: each word quoted, as a prefix ("coff"* finds coffee), in the description column,
-            // ANDed with the ledger's words for the months or years searched (V006), so the index
-            // intersects them instead of handing over every row with the word. A bound value, never SQL.
-            String scoped = scope.sqliteWords();
-            String match = (scoped == null ? "" : "scope : (" + scoped + ") AND ") + "description : ("
-                    + words.stream().map(w -> "\"" + w.replace("\"", "\"\"") + "\"*").collect(Collectors.joining(" AND "))
-                    + ")";
+            // FTS5 query: each word quoted, as a prefix ("coff"* finds coffee); a bound value, never SQL. Within a
+            // few months, the words with the ledger and month in front ("l7m202403coff"*, column month_words of
+            // V011), whose matches are those months' only. Else the words in the description column, ANDed with
+            // the ledger's words for the years searched, so the index intersects them instead of handing over
+            // every row with the word.
+            List<String> months = scope.sqliteMonths();
+            String match;
+            if (months.isEmpty()) {
+                String years = scope.sqliteYears();
+                match = (years == null ? "" : "scope : (" + years + ") AND ") + "description : ("
+                        + words.stream().map(Dialect::prefixOf).collect(Collectors.joining(" AND ")) + ")";
+            } else {
+                match = "month_words : (" + words.stream()
+                        .map(w -> "(" + months.stream().map(m -> prefixOf(m + w)).collect(Collectors.joining(" OR ")) + ")")
+                        .collect(Collectors.joining(" AND ")) + ")";
+            }
             // The matches drive (the planner's choice), or the rows are read in order and looked up among them:
             // a first page of a common word over all time 17.8 -> 2.0 ms at a million rows.
             return (scope.matchesFirst() ? id : unindexed(id)).in(DSL.select(DSL.field(DSL.name("rowid"), Long.class))
@@ -202,5 +212,10 @@ public enum Dialect {
 
     private static String decode(String s) {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    /** An FTS5 prefix query for the word: quoted, so that nothing in it is read as query syntax. */
+    private static String prefixOf(String word) {
+        return "\"" + word.replace("\"", "\"\"") + "\"*";
     }
 }

@@ -9,9 +9,9 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
- * Where a word search looks: one ledger, between two dates (either may be open). SQLite's full-text index
- * holds each expense's ledger, year and month as words (migration V006); the fewest of them that cover
- * the dates go into the search, so the index intersects a word with one month's rows of one ledger.
+ * Where a word search looks: one ledger, between two dates (either may be open). Over a few months, SQLite's
+ * full-text index is asked for the words with each month's scope in front ({@link MonthWords}, V011), whose matches
+ * are just those months'; over a few years, for the words ANDed with the years' scope words.
  * {@code paged}: only a page of the rows is read, in order. A search of a few months, or of every row, hands its
  * matches over to be sorted; a wider page is read in order, each row looked up among the matches, so that a
  * common word's first page stops early.
@@ -22,12 +22,11 @@ public record WordScope(long ledgerId, LocalDate from, LocalDate to, boolean pag
     private static final int MAX_YEARS = 4;
 
     /**
-     * The scope words SQLite's index holds for an expense of {@code ledgerId} on {@code date}: the same
-     * expression as V006's triggers, for writers that index rows in bulk (imports).
+     * The scope word SQLite's index holds for an expense of {@code ledgerId} on {@code date}, its year: the same
+     * expression as V011's triggers, for writers that index rows in bulk (imports).
      */
     public static Field<String> sqliteWordsOf(Field<Long> ledgerId, Field<?> date) {
-        return DSL.field("'l' || {0} || ' l' || {0} || 'y' || substr({1}, 1, 4)"
-                + " || ' l' || {0} || 'm' || substr({1}, 1, 4) || substr({1}, 6, 2)", String.class, ledgerId, date);
+        return DSL.field("'l' || {0} || 'y' || substr({1}, 1, 4)", String.class, ledgerId, date);
     }
 
     /** Whether the matches are best read first and sorted, rather than looked up row by row in order. */
@@ -42,27 +41,31 @@ public record WordScope(long ledgerId, LocalDate from, LocalDate to, boolean pag
     }
 
     /**
-     * The scope's words for SQLite's index, ORed: {@code l1m202403 OR l1m202404} or {@code l1y2024}; null for the
-     * whole ledger, where the ledger's own word would only make the index read every row of it.
+     * The scope of each month searched, for SQLite's index of words by month ({@code l1m202403}, see
+     * {@link MonthWords}), when the scope is a few months; else none.
      */
-    String sqliteWords() {
-        String ledger = "l" + ledgerId;
-        if (from == null || to == null || to.isBefore(from)) {
+    List<String> sqliteMonths() {
+        if (!fewMonths()) {
+            return List.of();
+        }
+        List<String> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+            months.add(MonthWords.prefix(ledgerId, m.atDay(1).toString()));
+        }
+        return months;
+    }
+
+    /**
+     * The scope's years as words of SQLite's index, ORed: {@code l1y2023 OR l1y2024}; null for an open range or
+     * one of more than {@link #MAX_YEARS} years, where the words alone are searched.
+     */
+    String sqliteYears() {
+        if (from == null || to == null || to.isBefore(from) || to.getYear() - from.getYear() >= MAX_YEARS) {
             return null;
         }
         List<String> words = new ArrayList<>();
-        YearMonth first = YearMonth.from(from);
-        YearMonth last = YearMonth.from(to);
-        if (fewMonths()) {
-            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-                words.add(ledger + "m" + String.format("%04d%02d", m.getYear(), m.getMonthValue()));
-            }
-        } else if (to.getYear() - from.getYear() < MAX_YEARS) {
-            for (int y = from.getYear(); y <= to.getYear(); y++) {
-                words.add(ledger + "y" + String.format("%04d", y));
-            }
-        } else {
-            return null;
+        for (int y = from.getYear(); y <= to.getYear(); y++) {
+            words.add("l" + ledgerId + "y" + String.format("%04d", y));
         }
         return String.join(" OR ", words);
     }

@@ -6,10 +6,10 @@ import app.outlay.common.Invalid;
 import app.outlay.common.Money;
 import app.outlay.common.Params;
 import app.outlay.db.Dialect;
+import app.outlay.db.MonthWords;
 import app.outlay.db.WordScope;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +44,7 @@ public record ExpenseFilter(LocalDate from, LocalDate to, List<String> types, Mo
         if (q.length() > 500) {
             throw Invalid.parameter("q", "must be at most 500 characters");
         }
-        return Arrays.stream(q.split("[^\\p{L}\\p{N}\\p{M}]+"))
-                .filter(w -> !w.isEmpty())
+        return MonthWords.split(q)
                 .map(w -> w.toLowerCase(Locale.ROOT))
                 .distinct()
                 .limit(16)

@@ -4,6 +4,7 @@ import static app.outlay.importer.ImportTables.EXPENSE;
 import static app.outlay.importer.ImportTables.EXPENSE_IMPORT;
 import static app.outlay.importer.ImportTables.EXPENSE_TEXT;
 import static app.outlay.importer.ImportTables.EXPENSE_TEXT_DESCRIPTION;
+import static app.outlay.importer.ImportTables.EXPENSE_TEXT_MONTH_WORDS;
 import static app.outlay.importer.ImportTables.EXPENSE_TEXT_ROWID;
 import static app.outlay.importer.ImportTables.EXPENSE_TEXT_SCOPE;
 import static app.outlay.importer.ImportTables.EXPENSE_TOTAL;
@@ -15,6 +16,7 @@ import static app.outlay.user.UserTable.APP_USER;
 
 import app.outlay.db.Database;
 import app.outlay.db.Dialect;
+import app.outlay.db.MonthWords;
 import app.outlay.db.WordScope;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -240,8 +242,9 @@ final class ImportStore {
         if (!dialect.wordsTable()) {
             return; // PostgreSQL's GIN index on expense indexed every row as it was inserted
         }
-        dsl.insertInto(EXPENSE_TEXT, EXPENSE_TEXT_ROWID, EXPENSE_TEXT_SCOPE, EXPENSE_TEXT_DESCRIPTION)
-           .select(dsl.select(EXPENSE.ID, WordScope.sqliteWordsOf(EXPENSE.LEDGER_ID, EXPENSE.DATE), EXPENSE.DESCRIPTION)
+        dsl.insertInto(EXPENSE_TEXT, EXPENSE_TEXT_ROWID, EXPENSE_TEXT_SCOPE, EXPENSE_TEXT_DESCRIPTION, EXPENSE_TEXT_MONTH_WORDS)
+           .select(dsl.select(EXPENSE.ID, WordScope.sqliteWordsOf(EXPENSE.LEDGER_ID, EXPENSE.DATE), EXPENSE.DESCRIPTION,
+                              MonthWords.of(EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.DESCRIPTION))
                       .from(EXPENSE)
                       .where(EXPENSE.LEDGER_ID.eq(ledgerId))
                       .and(EXPENSE.IMPORT_ID.eq(importId)))

@@ -273,6 +273,31 @@ class ExpenseListingApiTest {
     }
 
     @Test
+    void aSearchWithinAFewMonthsFindsExpensesHoweverTheyWereWritten() {
+        // given: an expense created alone, two in a batch and one imported from CSV in March, one more in April
+        var member = server.newUser("monthly");
+        member.api().post(member.expenses(), expense("2024-03-05", "food", "-3.00", "Café-Bar Nord"));
+        member.api().post(member.expenses() + "/batch", List.of(expense("2024-03-06", "food", "-4.00", "bakery ÄPFEL"),
+                expense("2024-04-06", "food", "-4.00", "bakery")));
+        var imported = member.api().send("POST", member.ledger() + "/imports",
+                "date,amount,description\n2024-03-07,-5.00,kiosk bakery\n", "text/csv");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        String march = member.expenses() + "?from=2024-03-01&to=2024-03-31&q=";
+
+        // then: whole words and their starts, after punctuation, in any case, all words of the query
+        assertThat(field(items(member.api().get(march + "bar")), "description")).containsExactly("Café-Bar Nord");
+        assertThat(field(items(member.api().get(march + "caf")), "description")).containsExactly("Café-Bar Nord");
+        assertThat(field(items(member.api().get(march + enc("äpf"))), "description")).containsExactly("bakery ÄPFEL");
+        assertThat(field(items(member.api().get(march + "bakery")), "description"))
+                .containsExactly("kiosk bakery", "bakery ÄPFEL");
+        assertThat(field(items(member.api().get(march + "kiosk+bak")), "description")).containsExactly("kiosk bakery");
+        assertThat(items(member.api().get(march + "kiosk+nord"))).isEmpty();
+        // and the months searched only
+        assertThat(items(member.api().get(member.expenses() + "?from=2024-03-01&to=2024-04-30&q=bakery"))).hasSize(3);
+        assertThat(items(member.api().get(member.expenses() + "?from=2024-04-01&to=2024-04-30&q=kiosk"))).isEmpty();
+    }
+
+    @Test
     void wordsAreSearchedInDescriptionsOnlyNotInTheIndexedLedgerAndMonth() {
         var member = server.newUser("scoper");
         member.api().post(member.expenses(), expense("2022-05-10", "food", "-1.00", "bread"));

@@ -1,0 +1,53 @@
+package app.outlay.db;
+
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.sqlite.Function;
+
+/**
+ * The words SQLite's full-text index holds for an expense in its column {@code month_words} (migration V011): each
+ * word of its description prefixed with its ledger and month, {@code l7m202403coffee}, so that a search within a few
+ * months reads the matches there instead of the word's matches in the whole ledger. SQL calls it as
+ * {@code month_words(ledger_id, date, description)} (the triggers, the migration, imports); every connection of the
+ * pool has it ({@link SqliteFiles}). A search splits its words with {@link #split} too, so both sides split alike.
+ * What it returns for a row must never change: the index deletes a row by being handed the words it indexed.
+ */
+public final class MonthWords extends Function {
+    public static final String FUNCTION = "month_words";
+    /** Where a word ends: what is neither letter, digit nor mark, as SQLite's unicode61 tokenizer roughly splits. */
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
+
+    /** The words of a text, as a search and the index both split them. */
+    public static Stream<String> split(String text) {
+        return Arrays.stream(SEPARATORS.split(text)).filter(w -> !w.isEmpty());
+    }
+
+    /** The scope a word carries in the index: {@code l7m202403} for ledger 7, March 2024 ({@code date} is ISO). */
+    public static String prefix(long ledgerId, String date) {
+        return "l" + ledgerId + "m" + date.substring(0, 4) + date.substring(5, 7);
+    }
+
+    /** The text indexed for one expense: its distinct words, each with the scope in front. */
+    public static String of(long ledgerId, String date, String description) {
+        String prefix = prefix(ledgerId, date);
+        return split(description).distinct().map(w -> prefix + w).collect(Collectors.joining(" "));
+    }
+
+    /** The SQL that computes {@link #of} in the database, for writers that index rows in bulk (imports). */
+    public static Field<String> of(Field<Long> ledgerId, Field<?> date, Field<String> description) {
+        return DSL.function(FUNCTION, String.class, ledgerId, date, description);
+    }
+
+    @Override
+    protected void xFunc() throws SQLException {
+        if (args() != 3) {
+            throw new SQLException(FUNCTION + "(ledger_id, date, description) takes 3 arguments");
+        }
+        result(of(value_long(0), value_text(1), value_text(2)));
+    }
+}
