@@ -273,9 +273,10 @@ final class ExpenseStore {
 
     /** A row of {@link #selectExpenses} read by position, in the order of {@link #ROW}. */
     private Expense toExpense(ResultSet r, Currency currency) throws SQLException {
-        return new Expense(r.getLong(1), r.getLong(2), dialect.dateColumn(r, 3), r.getString(4), new Money(r.getLong(5), currency),
-                r.getString(6), r.getLong(7), Instant.ofEpochMilli(r.getLong(8)), Instant.ofEpochMilli(r.getLong(9)),
-                r.getString(10), r.getString(11));
+        return new Expense(r.getLong(1), r.getLong(2), dialect.dateColumn(r, 3), dialect.textColumn(r, 4),
+                new Money(r.getLong(5), currency), dialect.textColumn(r, 6), r.getLong(7),
+                Instant.ofEpochMilli(r.getLong(8)), Instant.ofEpochMilli(r.getLong(9)), dialect.textColumn(r, 10),
+                dialect.textColumn(r, 11));
     }
 
     private static Expense toExpense(Record r, Currency currency) {
