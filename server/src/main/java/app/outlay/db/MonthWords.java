@@ -15,7 +15,10 @@ import org.sqlite.Function;
  * months reads the matches there instead of the word's matches in the whole ledger. SQL calls it as
  * {@code month_words(ledger_id, date, description)} (the triggers, the migration, imports); every connection of the
  * pool has it ({@link SqliteFiles}). A search splits its words with {@link #split} too, so both sides split alike.
- * What it returns for a row must never change: the index deletes a row by being handed the words it indexed.
+ * What it returns for a row must never change: the index deletes a row by being handed the words it indexed (a
+ * change is a new function and a migration that rebuilds the index). The one drift outside this code: a JDK with
+ * newer Unicode tables may class a character assigned since as a letter; a word of such a character indexed
+ * before would then stay in the index after its row changed, matching that row for that word until a rebuild.
  */
 public final class MonthWords extends Function {
     public static final String FUNCTION = "month_words";
