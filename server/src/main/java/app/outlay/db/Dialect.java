@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,7 +33,8 @@ public enum Dialect {
             pool.addDataSourceProperty("busy_timeout", "10000"); // other processes on the same file
             pool.addDataSourceProperty("transaction_mode", "IMMEDIATE"); // write lock up front: no upgrade deadlocks
             pool.addDataSourceProperty("wal_autocheckpoint", "0"); // the Checkpointer does it, off the writer's thread
-            pool.setDataSource(new SqliteFiles(pool.getJdbcUrl(), pool.getDataSourceProperties())); // with month_words()
+            // Connections with the functions the triggers call (month_words), opened with the settings above.
+            pool.setDataSource(new SqliteFiles(pool.getJdbcUrl(), pool.getDataSourceProperties()));
         }
 
         @Override
@@ -52,7 +52,7 @@ public enum Dialect {
                         + words.stream().map(Dialect::prefixOf).collect(Collectors.joining(" AND ")) + ")";
             } else {
                 match = "month_words : (" + words.stream()
-                        .map(w -> "(" + months.stream().map(m -> prefixOf(m + w)).collect(Collectors.joining(" OR ")) + ")")
+                        .map(w -> months.stream().map(m -> prefixOf(m + w)).collect(Collectors.joining(" OR ", "(", ")")))
                         .collect(Collectors.joining(" AND ")) + ")";
             }
             // The matches drive (the planner's choice), or the rows are read in order and looked up among them:
@@ -138,10 +138,11 @@ public enum Dialect {
         if (this != SQLITE) {
             return row.getObject(column, LocalDate.class);
         }
-        byte[] iso = row.getBytes(column); // yyyy-mm-dd, as written: read without a formatter
-        return iso.length == 10 && iso[4] == '-' && iso[7] == '-'
-                ? LocalDate.of(digits(iso, 0, 4), digits(iso, 5, 7), digits(iso, 8, 10))
-                : LocalDate.parse(new String(iso, StandardCharsets.UTF_8));
+        String iso = textColumn(row, column); // yyyy-mm-dd as written: read without a formatter
+        return iso.length() == 10
+                ? LocalDate.of(Integer.parseInt(iso, 0, 4, 10), Integer.parseInt(iso, 5, 7, 10),
+                        Integer.parseInt(iso, 8, 10, 10))
+                : LocalDate.parse(iso);
     }
 
     /**
@@ -155,18 +156,6 @@ public enum Dialect {
         }
         byte[] utf8 = row.getBytes(column);
         return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
-    }
-
-    private static int digits(byte[] text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            int digit = text[i] - '0';
-            if (digit < 0 || digit > 9) {
-                throw new DateTimeException("Not a date: " + new String(text, StandardCharsets.UTF_8));
-            }
-            value = value * 10 + digit;
-        }
-        return value;
     }
 
     /**

@@ -95,6 +95,18 @@ class ListingPlanTest {
         }
     }
 
+    /**
+     * Over a few months the words are asked for with each month's scope in front (V011), whose matches are those
+     * months' only; over a few years, ANDed with the years' scope words.
+     */
+    @Test
+    void aSearchAsksTheIndexForTheMonthsOrYearsSearchedOnly() {
+        assertThat(sqlitePlanOf("q=coffee+be&from=2024-01-15&to=2024-02-10").sql()).contains("'month_words : "
+                + "((\"l1m202401coffee\"* OR \"l1m202402coffee\"*) AND (\"l1m202401be\"* OR \"l1m202402be\"*))'");
+        assertThat(sqlitePlanOf("q=coffee&from=2023-01-15&to=2024-02-10").sql())
+                .contains("'scope : (l1y2023 OR l1y2024) AND description : (\"coffee\"*)'");
+    }
+
     @Test
     void aSummaryOfWholeMonthsReadsTheRunningTotalsOfThoseMonthsOnly() {
         var filter = ExpenseFilter.parse(new Params(parse("from=2024-01-01&to=2024-12-31")), EUR);
