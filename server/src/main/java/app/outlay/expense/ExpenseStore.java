@@ -1,12 +1,11 @@
 package app.outlay.expense;
 
 import static app.outlay.expense.ExpenseTable.EXPENSE;
-import static app.outlay.user.UserTable.APP_USER;
 
 import app.outlay.common.Money;
 import app.outlay.db.Database;
 import app.outlay.db.Dialect;
-import app.outlay.user.UserTable;
+import app.outlay.user.UserNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,16 +24,14 @@ import org.jooq.Insert;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
-import org.jooq.SelectOnConditionStep;
+import org.jooq.SelectJoinStep;
 
 /** Expenses in the database. Every statement is scoped to one ledger. */
 final class ExpenseStore {
-    private static final UserTable CREATOR = APP_USER.as("creator");
-    private static final UserTable UPDATER = APP_USER.as("updater");
-    /** The columns of every select here, in the order {@link #toExpense(ResultSet, Currency)} reads them. */
+    /** The columns of every select here, in the order {@link #toExpense} reads them. */
     private static final List<Field<?>> ROW = List.of(EXPENSE.ID, EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE,
             EXPENSE.AMOUNT, EXPENSE.DESCRIPTION, EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT,
-            CREATOR.USERNAME, UPDATER.USERNAME);
+            EXPENSE.CREATED_BY, EXPENSE.UPDATED_BY);
     /** Rows per INSERT statement in a batch: well under SQLite's limit of 32,766 bound values. */
     private static final int CHUNK = 500;
     /** Rows per round trip when streaming an export. */
@@ -42,6 +39,7 @@ final class ExpenseStore {
 
     private final DSLContext dsl;
     private final Dialect dialect;
+    private final UserNames names;
     /**
      * The statements of the hottest requests (get by id, create, a batch's chunks), rendered once from
      * their jOOQ definitions: rendering them anew took more CPU than SQLite took to run them.
@@ -54,6 +52,7 @@ final class ExpenseStore {
     ExpenseStore(Database db) {
         this.dsl = db.dsl();
         this.dialect = db.dialect();
+        this.names = new UserNames(dsl);
         this.find = new Rendered(selectExpenses()
                 .where(EXPENSE.LEDGER_ID.eq(0L))
                 .and(EXPENSE.ID.eq(0L)));
@@ -80,7 +79,7 @@ final class ExpenseStore {
                 statement.setLong(1, ledgerId);
                 statement.setLong(2, id);
                 try (ResultSet row = statement.executeQuery()) {
-                    return row.next() ? Optional.of(toExpense(row, currency)) : Optional.<Expense>empty();
+                    return row.next() ? Optional.of(toExpense(c, row, currency)) : Optional.<Expense>empty();
                 }
             }
         });
@@ -94,8 +93,9 @@ final class ExpenseStore {
         var query = selectExpenses()
                 .where(EXPENSE.LEDGER_ID.eq(ledgerId))
                 .and(EXPENSE.ID.eq(id));
-        return (dialect.singleWriter() ? query : query.forUpdate().of(EXPENSE))
-                .fetchOptional(r -> toExpense(r, currency));
+        List<Expense> found = new ArrayList<>(1);
+        read(dialect.singleWriter() ? query : query.forUpdate(), 0, currency, found::add);
+        return found.stream().findFirst();
     }
 
     /**
@@ -103,35 +103,35 @@ final class ExpenseStore {
      * it runs on JDBC directly, as {@link #find} does: jOOQ's records for 51 rows cost more than rendering.
      */
     List<Expense> list(long ledgerId, ExpenseQuery query, Currency currency) {
-        var listing = listing(ledgerId, query);
-        String sql = listing.getSQL();
-        List<Object> values = listing.getBindValues();
-        return dsl.connectionResult(c -> {
+        List<Expense> page = new ArrayList<>(query.limit() + 1);
+        read(listing(ledgerId, query), 0, currency, page::add);
+        return page;
+    }
+
+    /** Hands every row of the filter, in order, to {@code sink} as it is read: memory stays flat. */
+    void forEach(long ledgerId, ExpenseFilter filter, Sort sort, Currency currency, Consumer<Expense> sink) {
+        read(selectExpenses().where(filter.condition(ledgerId, dialect, sort, false)).orderBy(sort.orderBy()),
+                STREAM_CHUNK, currency, sink);
+    }
+
+    /** Runs a select of {@link #ROW} on JDBC, on one connection (the transaction's, if any), row by row. */
+    private void read(Select<Record> select, int fetchSize, Currency currency, Consumer<Expense> sink) {
+        String sql = select.getSQL();
+        List<Object> values = select.getBindValues();
+        dsl.connection(c -> {
             try (PreparedStatement statement = c.prepareStatement(sql)) {
                 for (int i = 0; i < values.size(); i++) {
                     Object value = values.get(i);
                     statement.setObject(i + 1, value instanceof LocalDate date ? dialect.dateParameter(date) : value);
                 }
-                List<Expense> page = new ArrayList<>(query.limit() + 1);
+                statement.setFetchSize(fetchSize);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        page.add(toExpense(rows, currency));
+                        sink.accept(toExpense(c, rows, currency));
                     }
                 }
-                return page;
             }
         });
-    }
-
-    /** Hands every row of the filter, in order, to {@code sink} as it is read: memory stays flat. */
-    void forEach(long ledgerId, ExpenseFilter filter, Sort sort, Currency currency, Consumer<Expense> sink) {
-        try (var rows = selectExpenses()
-                .where(filter.condition(ledgerId, dialect, sort, false))
-                .orderBy(sort.orderBy())
-                .fetchSize(STREAM_CHUNK)
-                .fetchLazy()) {
-            rows.forEach(r -> sink.accept(toExpense(r, currency)));
-        }
     }
 
     /** The statement behind {@link #list}; tests read its plan. */
@@ -264,26 +264,21 @@ final class ExpenseStore {
         return dsl.resultQuery("{0} returning {1}", insert, EXPENSE.ID.getUnqualifiedName()).coerce(EXPENSE.ID);
     }
 
-    private SelectOnConditionStep<Record> selectExpenses() {
-        return dsl.select(ROW)
-                  .from(EXPENSE)
-                  .leftJoin(CREATOR).on(CREATOR.ID.eq(EXPENSE.CREATED_BY))
-                  .leftJoin(UPDATER).on(UPDATER.ID.eq(EXPENSE.UPDATED_BY));
+    private SelectJoinStep<Record> selectExpenses() {
+        return dsl.select(ROW).from(EXPENSE);
     }
 
-    /** A row of {@link #selectExpenses} read by position, in the order of {@link #ROW}. */
-    private Expense toExpense(ResultSet r, Currency currency) throws SQLException {
+    /** A row of {@link #selectExpenses} read by position, in the order of {@link #ROW}, read on {@code c}. */
+    private Expense toExpense(Connection c, ResultSet r, Currency currency) throws SQLException {
         return new Expense(r.getLong(1), r.getLong(2), dialect.dateColumn(r, 3), dialect.textColumn(r, 4),
                 new Money(r.getLong(5), currency), dialect.textColumn(r, 6), r.getLong(7),
-                Instant.ofEpochMilli(r.getLong(8)), Instant.ofEpochMilli(r.getLong(9)), dialect.textColumn(r, 10),
-                dialect.textColumn(r, 11));
+                Instant.ofEpochMilli(r.getLong(8)), Instant.ofEpochMilli(r.getLong(9)), username(c, r, 10),
+                username(c, r, 11));
     }
 
-    private static Expense toExpense(Record r, Currency currency) {
-        return new Expense(r.get(EXPENSE.ID), r.get(EXPENSE.LEDGER_ID), r.get(EXPENSE.DATE), r.get(EXPENSE.TYPE),
-                new Money(r.get(EXPENSE.AMOUNT), currency), r.get(EXPENSE.DESCRIPTION), r.get(EXPENSE.VERSION),
-                Instant.ofEpochMilli(r.get(EXPENSE.CREATED_AT)), Instant.ofEpochMilli(r.get(EXPENSE.UPDATED_AT)),
-                r.get(CREATOR.USERNAME), r.get(UPDATER.USERNAME));
+    private String username(Connection c, ResultSet r, int column) throws SQLException {
+        long id = r.getLong(column);
+        return r.wasNull() ? null : names.of(c, id);
     }
 
     /** A query's SQL with its bind markers, rendered once, to run on JDBC with new values. */
