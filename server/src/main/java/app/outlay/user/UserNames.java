@@ -2,23 +2,27 @@ package app.outlay.user;
 
 import static app.outlay.user.UserTable.APP_USER;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 
 /**
  * Usernames by user id, for the members an expense names as its creator and last editor. A listing's page
  * joined the user table twice for them, 9 % of its requests per second at a million expenses. An id's name
  * never changes (usernames cannot be renamed, ids are never reused; a deleted user's expenses name nobody),
- * so a name once read stays true, on every server that shares the database: the cache only bounds how many.
+ * so a name once read stays true, on every server that shares the database. A plain map, emptied if it ever
+ * holds more than {@link #MAX} names: two look-ups a row, where a cache with an eviction policy cost more per
+ * look-up than the joins did.
  */
 public final class UserNames {
+    private static final int MAX = 10_000;
+
     private final String byId;
-    private final Cache<Long, String> names = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Map<Long, String> names = new ConcurrentHashMap<>();
 
     public UserNames(DSLContext dsl) {
         this.byId = dsl.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(0L)).getSQL();
@@ -29,7 +33,7 @@ public final class UserNames {
      * caller holding a connection (or a transaction) never waits for a second one.
      */
     public String of(Connection c, long id) throws SQLException {
-        String name = names.getIfPresent(id);
+        String name = names.get(id);
         if (name != null) {
             return name;
         }
@@ -40,6 +44,9 @@ public final class UserNames {
             }
         }
         if (name != null) {
+            if (names.size() >= MAX) {
+                names.clear();
+            }
             names.put(id, name);
         }
         return name;
