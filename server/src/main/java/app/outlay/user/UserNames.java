@@ -14,9 +14,8 @@ import org.jooq.DSLContext;
  * Usernames by user id, for the members an expense names as its creator and last editor. A listing's page
  * joined the user table twice for them, 9 % of its requests per second at a million expenses. An id's name
  * never changes (usernames cannot be renamed, ids are never reused; a deleted user's expenses name nobody),
- * so a name once read stays true, on every server that shares the database. A plain map, emptied if it ever
- * holds more than {@link #MAX} names: two look-ups a row, where a cache with an eviction policy cost more per
- * look-up than the joins did.
+ * so a name once read stays true, on every server that shares the database: nothing to expire, and a plain
+ * map (two look-ups a row), emptied should it ever hold {@link #MAX} names.
  */
 public final class UserNames {
     private static final int MAX = 10_000;
