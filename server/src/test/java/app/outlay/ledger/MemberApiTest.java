@@ -81,7 +81,9 @@ class MemberApiTest {
         assertThat(entered.text("createdBy")).isEqualTo("ann");
         assertThat(corrected.text("createdBy")).isEqualTo("ann");
         assertThat(corrected.text("updatedBy")).isEqualTo("owner");
-        assertThat(ann.api().get(ledger + "/expenses").json().path("items").get(0).path("updatedBy").asText()).isEqualTo("owner");
+        var listed = ann.api().get(ledger + "/expenses").json().path("items").get(0);
+        assertThat(listed.path("createdBy").asText()).isEqualTo("ann");
+        assertThat(listed.path("updatedBy").asText()).isEqualTo("owner");
     }
 
     @Test
