@@ -74,15 +74,7 @@ final class ExpenseStore {
      * its cursor and record, finding each field by name) took more CPU than SQLite took to answer it.
      */
     Optional<Expense> find(long ledgerId, long id, Currency currency) {
-        return dsl.connectionResult(c -> {
-            try (PreparedStatement statement = c.prepareStatement(find.sql())) {
-                statement.setLong(1, ledgerId);
-                statement.setLong(2, id);
-                try (ResultSet row = statement.executeQuery()) {
-                    return row.next() ? Optional.of(toExpense(c, row, currency)) : Optional.<Expense>empty();
-                }
-            }
-        });
+        return first(find.sql(), List.of(ledgerId, id), currency);
     }
 
     /**
@@ -93,9 +85,14 @@ final class ExpenseStore {
         var query = selectExpenses()
                 .where(EXPENSE.LEDGER_ID.eq(ledgerId))
                 .and(EXPENSE.ID.eq(id));
+        var select = dialect.singleWriter() ? query : query.forUpdate();
+        return first(select.getSQL(), select.getBindValues(), currency);
+    }
+
+    private Optional<Expense> first(String sql, List<Object> values, Currency currency) {
         List<Expense> found = new ArrayList<>(1);
-        read(dialect.singleWriter() ? query : query.forUpdate(), 0, currency, found::add);
-        return found.stream().findFirst();
+        read(sql, values, 0, currency, found::add);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
     /**
@@ -103,28 +100,32 @@ final class ExpenseStore {
      * it runs on JDBC directly, as {@link #find} does: jOOQ's records for 51 rows cost more than rendering.
      */
     List<Expense> list(long ledgerId, ExpenseQuery query, Currency currency) {
+        var listing = listing(ledgerId, query);
         List<Expense> page = new ArrayList<>(query.limit() + 1);
-        read(listing(ledgerId, query), 0, currency, page::add);
+        read(listing.getSQL(), listing.getBindValues(), 0, currency, page::add);
         return page;
     }
 
     /** Hands every row of the filter, in order, to {@code sink} as it is read: memory stays flat. */
     void forEach(long ledgerId, ExpenseFilter filter, Sort sort, Currency currency, Consumer<Expense> sink) {
-        read(selectExpenses().where(filter.condition(ledgerId, dialect, sort, false)).orderBy(sort.orderBy()),
-                STREAM_CHUNK, currency, sink);
+        var select = selectExpenses().where(filter.condition(ledgerId, dialect, sort, false)).orderBy(sort.orderBy());
+        read(select.getSQL(), select.getBindValues(), STREAM_CHUNK, currency, sink);
     }
 
-    /** Runs a select of {@link #ROW} on JDBC, on one connection (the transaction's, if any), row by row. */
-    private void read(Select<Record> select, int fetchSize, Currency currency, Consumer<Expense> sink) {
-        String sql = select.getSQL();
-        List<Object> values = select.getBindValues();
+    /**
+     * Runs a select of {@link #ROW} with its values on JDBC, on one connection (the transaction's, if any), handing
+     * each row to {@code sink} as it is read.
+     */
+    private void read(String sql, List<Object> values, int fetchSize, Currency currency, Consumer<Expense> sink) {
         dsl.connection(c -> {
             try (PreparedStatement statement = c.prepareStatement(sql)) {
                 for (int i = 0; i < values.size(); i++) {
                     Object value = values.get(i);
                     statement.setObject(i + 1, value instanceof LocalDate date ? dialect.dateParameter(date) : value);
                 }
-                statement.setFetchSize(fetchSize);
+                if (fetchSize > 0) {
+                    statement.setFetchSize(fetchSize);
+                }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         sink.accept(toExpense(c, rows, currency));
