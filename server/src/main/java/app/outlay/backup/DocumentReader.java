@@ -4,6 +4,7 @@ import app.outlay.common.Conflict;
 import app.outlay.common.FieldError;
 import app.outlay.common.FieldErrors;
 import app.outlay.common.Invalid;
+import app.outlay.common.Text;
 import app.outlay.expense.NewExpense;
 import app.outlay.http.Json;
 import com.fasterxml.jackson.core.JacksonException;
@@ -213,6 +214,6 @@ final class DocumentReader {
         if (!node.isTextual()) {
             throw Invalid.field(field, "must be a username or null");
         }
-        return node.textValue();
+        return Text.field(field, node.textValue());
     }
 }

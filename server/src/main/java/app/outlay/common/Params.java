@@ -23,6 +23,7 @@ public record Params(Map<String, List<String>> values) {
         return values.getOrDefault(name, List.of()).stream()
                 .map(String::strip)
                 .filter(v -> !v.isEmpty())
+                .map(v -> Text.parameter(name, v))
                 .toList();
     }
 

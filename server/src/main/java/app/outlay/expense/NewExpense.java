@@ -3,6 +3,7 @@ package app.outlay.expense;
 import app.outlay.common.FieldErrors;
 import app.outlay.common.Invalid;
 import app.outlay.common.Money;
+import app.outlay.common.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -79,7 +80,7 @@ public record NewExpense(LocalDate date, String type, Money amount, String descr
         if (!node.isTextual()) {
             throw Invalid.field(field, "must be a string");
         }
-        String text = node.textValue();
+        String text = Text.field(field, node.textValue());
         if (text.codePointCount(0, text.length()) > MAX_DESCRIPTION) {
             throw Invalid.field(field, "must be at most " + MAX_DESCRIPTION + " characters");
         }
@@ -93,6 +94,6 @@ public record NewExpense(LocalDate date, String type, Money amount, String descr
         if (!node.isTextual()) {
             throw Invalid.field(field, "must be a string");
         }
-        return node.textValue();
+        return Text.field(field, node.textValue());
     }
 }

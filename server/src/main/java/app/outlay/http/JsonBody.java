@@ -1,6 +1,7 @@
 package app.outlay.http;
 
 import app.outlay.common.Invalid;
+import app.outlay.common.Text;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,7 +73,7 @@ public final class JsonBody {
         if (!value.isTextual()) {
             throw Invalid.field(field, "must be a string");
         }
-        return value.textValue();
+        return Text.field(field, value.textValue());
     }
 
     /** {@code application/json}, {@code application/merge-patch+json} and any other {@code +json} type. */

@@ -4,6 +4,7 @@ import app.outlay.common.FieldError;
 import app.outlay.common.FieldErrors;
 import app.outlay.common.Invalid;
 import app.outlay.common.Money;
+import app.outlay.common.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -207,7 +208,7 @@ final class ImportFile {
             throw Invalid.field(column.wire(), "is missing: the row has " + record.size()
                     + (record.size() == 1 ? " field" : " fields"));
         }
-        return record.get(index);
+        return Text.field(column.wire(), record.get(index));
     }
 
     private static boolean blank(CSVRecord record) {

@@ -141,6 +141,39 @@ class ProblemsApiTest {
         assertProblem(answer, answer.status());
     }
 
+    static Stream<Arguments> textsHoldingTheNulCharacter() {
+        String nul = "\\u0000";
+        return Stream.of(
+                Arguments.of("POST", "{ledger}/expenses", "application/json",
+                        "{\"date\": \"2024-01-01\", \"type\": \"food\", \"amount\": \"-1.00\", \"description\": \"a" + nul + "b\"}",
+                        422, "description"),
+                Arguments.of("POST", "{ledger}/expenses/batch", "application/json",
+                        "[{\"date\": \"2024-01-01\", \"type\": \"fo" + nul + "od\", \"amount\": \"-1.00\"}]", 422, "[0].type"),
+                Arguments.of("POST", "/api/v1/ledgers", "application/json",
+                        "{\"name\": \"Home" + nul + "\", \"currency\": \"EUR\"}", 422, "name"),
+                Arguments.of("POST", "{ledger}/imports", "text/csv",
+                        "date,type,amount,description\n2024-01-01,food,-1.00,a\0b\n", 422, "description"),
+                Arguments.of("GET", "{ledger}/expenses?type=a%00b", null, null, 400, "type"));
+    }
+
+    /** PostgreSQL cannot store U+0000 in text (it answered 500); neither store takes it, and nothing is stored. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("textsHoldingTheNulCharacter")
+    void textHoldingTheNulCharacterIsRefusedNamingWhereItWas(String method, String path, String contentType,
+                                                             String body, int status, String field) {
+        // given
+        Member member = server.newUser(Fixtures.username("nul"));
+
+        // when
+        var answer = member.api().send(method, path.replace("{ledger}", member.ledger()), body, contentType);
+
+        // then
+        assertProblem(answer, status);
+        assertThat(answer.body()).contains(field).contains("U+0000");
+        assertThat(member.api().get("/api/v1/ledgers").json()).hasSize(1);
+        assertThat(member.api().get(member.expenses()).json().path("items")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "text/csv", "application/xml"})
     void aBodyOfAnotherMediaTypeIsUnsupported(String contentType) {
