@@ -26,6 +26,8 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
  * and join whatever transaction their caller opened.
  */
 public final class Database implements AutoCloseable {
+    /** SQLite's own default: 2,000 KiB of pages a connection. */
+    private static final String DEFAULT_PAGE_CACHE = "-2000";
     /** The pool, once its first connections are open and the schema migrated. */
     private final CompletableFuture<HikariDataSource> opened;
     private final DSLContext dsl;
@@ -182,6 +184,24 @@ public final class Database implements AutoCloseable {
             return reads.get();
         }
         return dsl.transactionResult((ContextTransactionalCallable<T>) reads::get);
+    }
+
+    /**
+     * Runs {@code work}, within a transaction, with a page cache of {@code mebibytes} on SQLite (its default is 2 MiB a
+     * connection): a write of many rows touches pages all over the indexes, and with the default cache changed
+     * pages are written to the log and read back again before the commit. The default is set again afterwards;
+     * the pages beyond it are freed as the commit leaves them unchanged.
+     */
+    public <T> T withPageCache(int mebibytes, Supplier<T> work) {
+        if (dialect != Dialect.SQLITE) {
+            return work.get();
+        }
+        dsl.execute("pragma cache_size = " + (-1024 * mebibytes)); // a constant of ours, never user input
+        try {
+            return work.get();
+        } finally {
+            dsl.execute("pragma cache_size = " + DEFAULT_PAGE_CACHE);
+        }
     }
 
     /** Whether the database answers a trivial query now. */

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -63,6 +66,16 @@ public enum Dialect {
         }
 
         @Override
+        public JsonRows jsonRows(Field<String> json, List<DataType<?>> types) {
+            // SQLite's ->> hands back a JSON number as an integer and a string as text, as the columns store them.
+            List<Field<?>> values = new ArrayList<>(types.size());
+            for (int i = 0; i < types.size(); i++) {
+                values.add(DSL.field("value ->> {0}", types.get(i), DSL.inline(i)));
+            }
+            return new JsonRows(DSL.table("json_each({0})", json), DSL.field(DSL.name("key")), values);
+        }
+
+        @Override
         String describe(String jdbcUrl) {
             return "SQLite " + jdbcUrl.substring("jdbc:sqlite:".length());
         }
@@ -82,6 +95,17 @@ public enum Dialect {
             String query = words.stream().map(w -> "'" + w.replace("'", "''") + "':*").collect(Collectors.joining(" & "));
             return DSL.condition("to_tsvector('simple', regexp_replace({0}, '[^[:alnum:]]+', ' ', 'g'))"
                     + " @@ to_tsquery('simple', {1})", description, DSL.val(query));
+        }
+
+        @Override
+        public JsonRows jsonRows(Field<String> json, List<DataType<?>> types) {
+            List<Field<?>> values = new ArrayList<>(types.size());
+            for (int i = 0; i < types.size(); i++) {
+                Field<String> text = DSL.field("element ->> {0}", String.class, DSL.inline(i));
+                values.add(types.get(i).getType() == String.class ? text : text.cast(types.get(i)));
+            }
+            return new JsonRows(DSL.table("json_array_elements({0}::json) with ordinality as element_of(element, position)",
+                    json), DSL.field(DSL.name("position")), values);
         }
 
         @Override
@@ -163,6 +187,15 @@ public enum Dialect {
      * scope (ledger and dates, which the caller's condition checks as well) lets an index narrow the search.
      */
     public abstract Condition hasWords(Field<Long> id, Field<String> description, List<String> words, WordScope scope);
+
+    /**
+     * The elements of {@code json}, a JSON array of arrays bound as one value, as the rows of a table: each
+     * element's values read as {@code types}, in order: a batch of any size inserted by one statement.
+     */
+    public abstract JsonRows jsonRows(Field<String> json, List<DataType<?>> types);
+
+    /** See {@link #jsonRows}: order by {@code position} for the array's order. */
+    public record JsonRows(Table<?> table, Field<?> position, List<Field<?>> values) {}
 
     abstract void configure(HikariConfig pool);
 

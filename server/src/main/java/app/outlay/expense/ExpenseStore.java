@@ -6,6 +6,11 @@ import app.outlay.common.Money;
 import app.outlay.db.Database;
 import app.outlay.db.Dialect;
 import app.outlay.user.UserNames;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +30,7 @@ import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SelectJoinStep;
+import org.jooq.impl.DSL;
 
 /** Expenses in the database. Every statement is scoped to one ledger. */
 final class ExpenseStore {
@@ -32,8 +38,7 @@ final class ExpenseStore {
     private static final List<Field<?>> ROW = List.of(EXPENSE.ID, EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE,
             EXPENSE.AMOUNT, EXPENSE.DESCRIPTION, EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT,
             EXPENSE.CREATED_BY, EXPENSE.UPDATED_BY);
-    /** Rows per INSERT statement in a batch: well under SQLite's limit of 32,766 bound values. */
-    private static final int CHUNK = 500;
+    private static final JsonFactory JSON = new JsonFactory();
     /** Rows per round trip when streaming an export. */
     private static final int STREAM_CHUNK = 1000;
 
@@ -41,13 +46,11 @@ final class ExpenseStore {
     private final Dialect dialect;
     private final UserNames names;
     /**
-     * The statements of the hottest requests (get by id, create, a batch's chunks), rendered once from
+     * The statements of the hottest requests (get by id, create), rendered once from
      * their jOOQ definitions: rendering them anew took more CPU than SQLite took to run them.
      */
     private final Rendered find;
     private final Rendered insert;
-    /** Rendered at the first batch, not at start: 5,000 bind markers take a while to render on a cold JVM. */
-    private Rendered fullChunk;
 
     ExpenseStore(Database db) {
         this.dsl = db.dsl();
@@ -70,7 +73,7 @@ final class ExpenseStore {
     }
 
     /**
-     * Runs on JDBC directly, as {@link #insertChunk} does: jOOQ's execution around this one-row lookup (binding,
+     * Runs on JDBC directly, as {@link #insert} does: jOOQ's execution around this one-row lookup (binding,
      * its cursor and record, finding each field by name) took more CPU than SQLite took to answer it.
      */
     Optional<Expense> find(long ledgerId, long id, Currency currency) {
@@ -151,7 +154,7 @@ final class ExpenseStore {
     long insert(long ledgerId, NewExpense e, long userId, long now) {
         return dsl.connectionResult(c -> {
             try (PreparedStatement statement = c.prepareStatement(insert.sql())) {
-                bind(statement, 0, ledgerId, e, userId, now);
+                bind(statement, ledgerId, e, userId, now);
                 try (ResultSet row = statement.executeQuery()) {
                     if (!row.next()) {
                         throw new IllegalStateException("The insert returned no id");
@@ -162,43 +165,10 @@ final class ExpenseStore {
         });
     }
 
-    /** Inserts all rows in order; returns their ids in the same order. */
-    List<Long> insertAll(long ledgerId, List<NewExpense> expenses, long userId, long now) {
-        List<Long> ids = new ArrayList<>(expenses.size());
-        for (int start = 0; start < expenses.size(); start += CHUNK) {
-            var chunk = expenses.subList(start, Math.min(expenses.size(), start + CHUNK));
-            String sql = insertRows(chunk.size()).sql();
-            ids.addAll(dsl.connectionResult(c -> insertChunk(c, sql, ledgerId, chunk, userId, now)));
-        }
-        return ids;
-    }
-
-    /**
-     * Runs a rendered multi-row insert with its values bound straight to the statement: jOOQ's bind
-     * values (an object and a rendering step per value, dates through java.sql.Date) were most of a
-     * bulk load's garbage, and 10,000 rows make 100,000 of them.
-     */
-    private List<Long> insertChunk(Connection c, String sql, long ledgerId, List<NewExpense> chunk, long userId,
-                                   long now) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            int i = 0;
-            for (NewExpense e : chunk) {
-                i = bind(statement, i, ledgerId, e, userId, now);
-            }
-            List<Long> ids = new ArrayList<>(chunk.size());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
-            }
-            ids.sort(null); // ids are drawn in VALUES order, whatever order RETURNING hands them back in
-            return ids;
-        }
-    }
-
-    /** Binds one new expense's values after parameter {@code i}, in the order of the insert's columns; the last one bound. */
-    private int bind(PreparedStatement statement, int i, long ledgerId, NewExpense e, long userId, long now)
+    /** Binds one new expense's values in the order of the insert's columns. */
+    private void bind(PreparedStatement statement, long ledgerId, NewExpense e, long userId, long now)
             throws SQLException {
+        int i = 0;
         statement.setLong(++i, ledgerId);
         statement.setObject(++i, dialect.dateParameter(e.date()));
         statement.setString(++i, e.type());
@@ -209,29 +179,49 @@ final class ExpenseStore {
         statement.setLong(++i, now);
         statement.setLong(++i, userId);
         statement.setLong(++i, userId);
-        return i;
     }
 
-    /** A multi-row insert of {@code rows} rows returning their ids; a full chunk's is rendered once. */
-    private Rendered insertRows(int rows) {
-        if (rows == CHUNK && fullChunk != null) {
-            return fullChunk; // an immutable record: safe to share even when two threads render it at once
-        }
-        Rendered rendered = render(rows);
-        if (rows == CHUNK) {
-            fullChunk = rendered;
-        }
-        return rendered;
+    /**
+     * Inserts all rows in order with one statement, their values bound as one JSON array; returns their ids in the
+     * same order. On SQLite each statement within a transaction copies every page it is about to change to a
+     * journal of its own first, so that it can be undone alone: a batch of 10,000 rows in statements of 500 (as
+     * many as the bound values allowed) wrote 4.2 GB to that journal while loading a million rows, and this one
+     * statement a batch 0.8 GB.
+     */
+    List<Long> insertAll(long ledgerId, List<NewExpense> expenses, long userId, long now) {
+        var rows = dialect.jsonRows(DSL.val(jsonArrays(expenses)), List.of(EXPENSE.DATE.getDataType(),
+                EXPENSE.TYPE.getDataType(), EXPENSE.AMOUNT.getDataType(), EXPENSE.DESCRIPTION.getDataType()));
+        var values = rows.values();
+        var insert = dsl.insertInto(EXPENSE)
+                .columns(List.of(EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE, EXPENSE.AMOUNT, EXPENSE.DESCRIPTION,
+                        EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT, EXPENSE.CREATED_BY, EXPENSE.UPDATED_BY))
+                .select(DSL.select(DSL.val(ledgerId), values.get(0), values.get(1), values.get(2), values.get(3),
+                                DSL.val(1L), DSL.val(now), DSL.val(now), DSL.val(userId), DSL.val(userId))
+                        .from(rows.table())
+                        .orderBy(rows.position()));
+        List<Long> ids = returningId(insert).fetch(0, Long.class);
+        ids.sort(null); // ids are drawn in the array's order, whatever order RETURNING hands them back in
+        return ids;
     }
 
-    private Rendered render(int rows) {
-        var insert = dsl.insertInto(EXPENSE, EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE, EXPENSE.AMOUNT,
-                EXPENSE.DESCRIPTION, EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT, EXPENSE.CREATED_BY,
-                EXPENSE.UPDATED_BY);
-        for (int i = 0; i < rows; i++) {
-            insert = insert.values(0L, LocalDate.EPOCH, "", 0L, "", 1L, 0L, 0L, 0L, 0L);
+    /** {@code [["2023-11-11","food",-1000,"hamburger"], ...]}: date, type, amount in minor units, description. */
+    private static String jsonArrays(List<NewExpense> expenses) {
+        var json = new StringWriter(expenses.size() * 64);
+        try (JsonGenerator out = JSON.createGenerator(json)) {
+            out.writeStartArray();
+            for (NewExpense e : expenses) {
+                out.writeStartArray();
+                out.writeString(e.date().toString());
+                out.writeString(e.type());
+                out.writeNumber(e.amount().minor());
+                out.writeString(e.description());
+                out.writeEndArray();
+            }
+            out.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return new Rendered(returningId(insert));
+        return json.toString();
     }
 
     /** Writes new field values if the row is still at {@code version}; false when it is not (or gone). */

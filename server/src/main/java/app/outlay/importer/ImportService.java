@@ -77,7 +77,7 @@ public final class ImportService {
                         db.lock(ledger.bulkWrites()); // also one import at a time: each sees the rows of the one before
                         long now = clock.millis();
                         long id = store.insert(ledger.id(), user.id(), now);
-                        Stored s = store.withCache(CACHE_MIB, () -> store(ledger, spool, options, new Writing(id, user.id(), now)));
+                        Stored s = db.withPageCache(CACHE_MIB, () -> store(ledger, spool, options, new Writing(id, user.id(), now)));
                         store.finish(ledger.id(), id, rows, s.imported(), s.duplicates(), invalid[0]);
                         return s;
                     });

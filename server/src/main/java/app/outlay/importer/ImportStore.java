@@ -169,23 +169,6 @@ final class ImportStore {
     }
 
     /**
-     * Runs {@code work} with a page cache of {@code mebibytes} on SQLite (its default is 2 MiB a connection): a
-     * large import touches every index page again and again, and with the default cache pages are written to
-     * the WAL and read back many times in one transaction. Restored to the default afterwards.
-     */
-    <T> T withCache(int mebibytes, Supplier<T> work) {
-        if (dialect != Dialect.SQLITE) {
-            return work.get();
-        }
-        dsl.execute("pragma cache_size = " + (-1024 * mebibytes)); // a constant of ours, never user input
-        try {
-            return work.get();
-        } finally {
-            dsl.execute("pragma cache_size = -2000");
-        }
-    }
-
-    /**
      * Runs {@code work}, which adds at least {@code rows} expenses, with what SQLite keeps up to date row by row
      * dropped first and made again afterwards where that costs less (at least {@link #MIN_ROWS_TO_DEFER} rows):
      * <ul>

@@ -38,6 +38,37 @@ class ExpenseBatchApiTest {
     }
 
     @Test
+    void batchStoresEveryFieldAsASingleCreateDoes() {
+        // given: values a JSON array of values must carry unchanged (quotes, backslashes, control characters,
+        // letters beyond ASCII and the BMP, the largest amounts, the ends of the calendar)
+        var member = server.newUser("batcher" + ++users);
+        var items = List.of(
+                expense("2024-03-05", "café", "-12.34", "say \"cheese\" \\ C:\\temp\\ tab\there\nnew line"),
+                expense("0001-01-01", "食べ物", "999999999999.99", "寿司 😀 naïve"),
+                expense("9999-12-31", "salary", "-999999999999.99", ""),
+                expense("2024-03-06", "food", "0.00", "{\"not\": [\"json\"]} ->> 0 ' ; drop table expense; --"));
+
+        // when
+        var ids = member.api().post(member.expenses() + "/batch", items).json().get("ids");
+
+        // then
+        assertThat(ids).hasSize(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            var single = member.api().post(member.expenses(), items.get(i)).json();
+            var batched = member.api().get(member.expenses() + "/" + ids.get(i).asText()).json();
+            for (String field : List.of("date", "type", "amount", "description")) {
+                assertThat(batched.get(field).asText()).as(field + " of item " + i).isEqualTo(single.get(field).asText())
+                        .isEqualTo(items.get(i).get(field));
+            }
+        }
+        var found = member.api().get(member.expenses() + "?q=cheese").json().get("items");
+        assertThat(found.findValuesAsText("id")).contains(ids.get(0).asText());
+        var march = member.api().get(member.ledger() + "/summary?from=2024-03-01&to=2024-03-31").json();
+        assertThat(march.get("count").asInt()).isEqualTo(2 * 2);
+        assertThat(march.get("total").asText()).isEqualTo("-24.68");
+    }
+
+    @Test
     void batchesSentAtOnceIntoOneLedgerAreAllStoredAndCounted() throws Exception {
         // given: batches of many types and months in different orders, so that their running totals are
         // reached in different orders (on PostgreSQL two such writes at once deadlocked)
