@@ -39,6 +39,11 @@ final class ExpenseStore {
             EXPENSE.AMOUNT, EXPENSE.DESCRIPTION, EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT,
             EXPENSE.CREATED_BY, EXPENSE.UPDATED_BY);
     private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * The most characters of values a batch's insert binds: a batch of 10,000 typical rows in one statement, one of
+     * the longest descriptions in eleven, each holding its copies (UTF-8, SQLite's, its parse) to a few MiB.
+     */
+    private static final int MAX_JSON_CHARS = 1 << 20;
     /** Rows per round trip when streaming an export. */
     private static final int STREAM_CHUNK = 1000;
 
@@ -182,15 +187,26 @@ final class ExpenseStore {
     }
 
     /**
-     * Inserts all rows in order with one statement, their values bound as one JSON array; returns their ids in the
-     * same order. On SQLite each statement within a transaction copies every page it is about to change to a
-     * journal of its own first, so that it can be undone alone: a batch of 10,000 rows in statements of 500 (as
-     * many as the bound values allowed) wrote 4.2 GB to that journal while loading a million rows, and this one
-     * statement a batch 0.8 GB.
+     * Inserts all rows in order, their values bound as JSON arrays of up to {@link #MAX_JSON_CHARS} characters, one
+     * statement each; returns their ids in the same order. On SQLite each statement within a transaction first
+     * copies every page it is about to change to a journal of its own, so that it can be undone alone: a batch of
+     * 10,000 rows in statements of 500 (as many as the bound values allowed) wrote 4.2 GB to that journal while
+     * loading a million rows, one statement a batch 0.8 GB.
      */
     List<Long> insertAll(long ledgerId, List<NewExpense> expenses, long userId, long now) {
-        var rows = dialect.jsonRows(DSL.val(jsonArrays(expenses)), List.of(EXPENSE.DATE.getDataType(),
-                EXPENSE.TYPE.getDataType(), EXPENSE.AMOUNT.getDataType(), EXPENSE.DESCRIPTION.getDataType()));
+        List<Long> ids = new ArrayList<>(expenses.size());
+        var json = new StringWriter(MAX_JSON_CHARS + 2 * 1024);
+        for (int from = 0; from < expenses.size(); json.getBuffer().setLength(0)) {
+            from = writeJsonArrays(expenses, from, json);
+            ids.addAll(insertJsonArrays(ledgerId, json.toString(), userId, now));
+        }
+        return ids;
+    }
+
+    /** Inserts the rows of {@link #writeJsonArrays}; their ids in the same order. */
+    private List<Long> insertJsonArrays(long ledgerId, String json, long userId, long now) {
+        var rows = dialect.jsonRows(DSL.val(json), List.of(EXPENSE.DATE.getDataType(), EXPENSE.TYPE.getDataType(),
+                EXPENSE.AMOUNT.getDataType(), EXPENSE.DESCRIPTION.getDataType()));
         var values = rows.values();
         var insert = dsl.insertInto(EXPENSE)
                 .columns(List.of(EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE, EXPENSE.AMOUNT, EXPENSE.DESCRIPTION,
@@ -204,12 +220,16 @@ final class ExpenseStore {
         return ids;
     }
 
-    /** {@code [["2023-11-11","food",-1000,"hamburger"], ...]}: date, type, amount in minor units, description. */
-    private static String jsonArrays(List<NewExpense> expenses) {
-        var json = new StringWriter(expenses.size() * 64);
+    /**
+     * Writes {@code [["2023-11-11","food",-1000,"hamburger"], ...]} (date, type, amount in minor units, description)
+     * from the expense at {@code from} on, until the text passes {@link #MAX_JSON_CHARS}; returns where it stopped.
+     */
+    private static int writeJsonArrays(List<NewExpense> expenses, int from, StringWriter json) {
+        int next = from;
         try (JsonGenerator out = JSON.createGenerator(json)) {
             out.writeStartArray();
-            for (NewExpense e : expenses) {
+            while (next < expenses.size() && json.getBuffer().length() + out.getOutputBuffered() < MAX_JSON_CHARS) {
+                NewExpense e = expenses.get(next++);
                 out.writeStartArray();
                 out.writeString(e.date().toString());
                 out.writeString(e.type());
@@ -221,7 +241,7 @@ final class ExpenseStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return json.toString();
+        return next;
     }
 
     /** Writes new field values if the row is still at {@code version}; false when it is not (or gone). */

@@ -38,6 +38,30 @@ class ExpenseBatchApiTest {
     }
 
     @Test
+    void aBatchOfLongDescriptionsIsStoredInOrderToo() {
+        // given: 3,000 descriptions of 1,000 characters, more values than one statement binds (1 MiB)
+        var member = server.newUser("batcher" + ++users);
+        var items = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 3000; i++) {
+            String number = " " + i;
+            items.add(expense("2024-01-01", "food", "-1.00", "é".repeat(1000 - number.length()) + number));
+        }
+
+        // when
+        var ids = member.api().post(member.expenses() + "/batch", items).json().get("ids");
+
+        // then every item has its own id, in order, across the statements
+        assertThat(ids).hasSize(3000);
+        for (int i = 1; i < ids.size(); i++) {
+            assertThat(ids.get(i).asLong()).isGreaterThan(ids.get(i - 1).asLong());
+        }
+        for (int i = 0; i < ids.size(); i += 7) {
+            var stored = member.api().get(member.expenses() + "/" + ids.get(i).asText());
+            assertThat(stored.text("description")).isEqualTo(items.get(i).get("description"));
+        }
+    }
+
+    @Test
     void batchStoresEveryFieldAsASingleCreateDoes() {
         // given: values a JSON array of values must carry unchanged (quotes, backslashes, control characters,
         // letters beyond ASCII and the BMP, the largest amounts, the ends of the calendar)
