@@ -195,8 +195,9 @@ final class ExpenseStore {
      */
     List<Long> insertAll(long ledgerId, List<NewExpense> expenses, long userId, long now) {
         List<Long> ids = new ArrayList<>(expenses.size());
-        var json = new StringWriter(MAX_JSON_CHARS + 2 * 1024);
-        for (int from = 0; from < expenses.size(); json.getBuffer().setLength(0)) {
+        int from = 0;
+        while (from < expenses.size()) {
+            var json = new StringWriter(Math.min(MAX_JSON_CHARS, 100 * (expenses.size() - from)));
             from = writeJsonArrays(expenses, from, json);
             ids.addAll(insertJsonArrays(ledgerId, json.toString(), userId, now));
         }
