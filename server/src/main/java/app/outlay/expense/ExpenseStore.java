@@ -5,12 +5,8 @@ import static app.outlay.expense.ExpenseTable.EXPENSE;
 import app.outlay.common.Money;
 import app.outlay.db.Database;
 import app.outlay.db.Dialect;
+import app.outlay.db.JsonArrays;
 import app.outlay.user.UserNames;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,12 +34,6 @@ final class ExpenseStore {
     private static final List<Field<?>> ROW = List.of(EXPENSE.ID, EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE,
             EXPENSE.AMOUNT, EXPENSE.DESCRIPTION, EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT,
             EXPENSE.CREATED_BY, EXPENSE.UPDATED_BY);
-    private static final JsonFactory JSON = new JsonFactory();
-    /**
-     * The most characters of values a batch's insert binds: a batch of 10,000 typical rows in one statement, one of
-     * the longest descriptions in eleven, each holding its copies (UTF-8, SQLite's, its parse) to a few MiB.
-     */
-    private static final int MAX_JSON_CHARS = 1 << 20;
     /** Rows per round trip when streaming an export. */
     private static final int STREAM_CHUNK = 1000;
 
@@ -187,24 +177,24 @@ final class ExpenseStore {
     }
 
     /**
-     * Inserts all rows in order, their values bound as JSON arrays of up to {@link #MAX_JSON_CHARS} characters, one
-     * statement each; returns their ids in the same order. On SQLite each statement within a transaction first
-     * copies every page it is about to change to a journal of its own, so that it can be undone alone: a batch of
-     * 10,000 rows in statements of 500 (as many as the bound values allowed) wrote 4.2 GB to that journal while
-     * loading a million rows, one statement a batch 0.8 GB.
+     * Inserts all rows in order, their values bound as JSON arrays ({@link JsonArrays}), as few statements as that
+     * allows; returns their ids in the same order. On SQLite each statement within a transaction first copies every
+     * page it is about to change to a journal of its own, so that it can be undone alone: a batch of 10,000 rows in
+     * statements of 500 (as many as the bound values allowed) wrote 4.2 GB to that journal while loading a million
+     * rows, one statement a batch 0.8 GB.
      */
     List<Long> insertAll(long ledgerId, List<NewExpense> expenses, long userId, long now) {
         List<Long> ids = new ArrayList<>(expenses.size());
-        int from = 0;
-        while (from < expenses.size()) {
-            var json = new StringWriter(Math.min(MAX_JSON_CHARS, 100 * (expenses.size() - from)));
-            from = writeJsonArrays(expenses, from, json);
-            ids.addAll(insertJsonArrays(ledgerId, json.toString(), userId, now));
-        }
+        JsonArrays.inStatements(expenses, (e, out) -> {
+            out.writeString(e.date().toString());
+            out.writeString(e.type());
+            out.writeNumber(e.amount().minor());
+            out.writeString(e.description());
+        }, json -> ids.addAll(insertJsonArrays(ledgerId, json, userId, now)));
         return ids;
     }
 
-    /** Inserts the rows of {@link #writeJsonArrays}; their ids in the same order. */
+    /** Inserts the rows of {@link #insertAll}'s JSON text; their ids in the same order. */
     private List<Long> insertJsonArrays(long ledgerId, String json, long userId, long now) {
         var rows = dialect.jsonRows(DSL.val(json), List.of(EXPENSE.DATE.getDataType(), EXPENSE.TYPE.getDataType(),
                 EXPENSE.AMOUNT.getDataType(), EXPENSE.DESCRIPTION.getDataType()));
@@ -219,30 +209,6 @@ final class ExpenseStore {
         List<Long> ids = returningId(insert).fetch(0, Long.class);
         ids.sort(null); // ids are drawn in the array's order, whatever order RETURNING hands them back in
         return ids;
-    }
-
-    /**
-     * Writes {@code [["2023-11-11","food",-1000,"hamburger"], ...]} (date, type, amount in minor units, description)
-     * from the expense at {@code from} on, until the text passes {@link #MAX_JSON_CHARS}; returns where it stopped.
-     */
-    private static int writeJsonArrays(List<NewExpense> expenses, int from, StringWriter json) {
-        int next = from;
-        try (JsonGenerator out = JSON.createGenerator(json)) {
-            out.writeStartArray();
-            while (next < expenses.size() && json.getBuffer().length() + out.getOutputBuffered() < MAX_JSON_CHARS) {
-                NewExpense e = expenses.get(next++);
-                out.writeStartArray();
-                out.writeString(e.date().toString());
-                out.writeString(e.type());
-                out.writeNumber(e.amount().minor());
-                out.writeString(e.description());
-                out.writeEndArray();
-            }
-            out.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return next;
     }
 
     /** Writes new field values if the row is still at {@code version}; false when it is not (or gone). */
