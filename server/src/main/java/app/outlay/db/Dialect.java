@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -194,8 +196,13 @@ public enum Dialect {
      */
     public abstract JsonRows jsonRows(Field<String> json, List<DataType<?>> types);
 
-    /** See {@link #jsonRows}: order by {@code position} for the array's order. */
-    public record JsonRows(Table<?> table, Field<?> position, List<Field<?>> values) {}
+    /** See {@link #jsonRows}. */
+    public record JsonRows(Table<?> table, Field<?> position, List<Field<?>> values) {
+        /** Selects {@code fields} (some of {@link #values}, and constants) for each row, in the array's order. */
+        public Select<Record> select(Field<?>... fields) {
+            return DSL.select(fields).from(table).orderBy(position);
+        }
+    }
 
     abstract void configure(HikariConfig pool);
 

@@ -202,10 +202,8 @@ final class ExpenseStore {
         var insert = dsl.insertInto(EXPENSE)
                 .columns(List.of(EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE, EXPENSE.AMOUNT, EXPENSE.DESCRIPTION,
                         EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT, EXPENSE.CREATED_BY, EXPENSE.UPDATED_BY))
-                .select(DSL.select(DSL.val(ledgerId), values.get(0), values.get(1), values.get(2), values.get(3),
-                                DSL.val(1L), DSL.val(now), DSL.val(now), DSL.val(userId), DSL.val(userId))
-                        .from(rows.table())
-                        .orderBy(rows.position()));
+                .select(rows.select(DSL.val(ledgerId), values.get(0), values.get(1), values.get(2), values.get(3),
+                        DSL.val(1L), DSL.val(now), DSL.val(now), DSL.val(userId), DSL.val(userId)));
         List<Long> ids = returningId(insert).fetch(0, Long.class);
         ids.sort(null); // ids are drawn in the array's order, whatever order RETURNING hands them back in
         return ids;

@@ -106,17 +106,15 @@ final class ImportStore {
             out.writeNumber(row.amount());
             out.writeString(row.description());
         }, json -> {
-            var values = dialect.jsonRows(DSL.val(json), List.of(EXPENSE.DATE.getDataType(),
+            var arrays = dialect.jsonRows(DSL.val(json), List.of(EXPENSE.DATE.getDataType(),
                     EXPENSE.TYPE.getDataType(), EXPENSE.AMOUNT.getDataType(), EXPENSE.DESCRIPTION.getDataType()));
-            var read = values.values();
+            var values = arrays.values();
             dsl.insertInto(EXPENSE)
                .columns(List.of(EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE, EXPENSE.AMOUNT, EXPENSE.DESCRIPTION,
                        EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT, EXPENSE.CREATED_BY, EXPENSE.UPDATED_BY,
                        EXPENSE.IMPORT_ID))
-               .select(DSL.select(DSL.val(ledgerId), read.get(0), read.get(1), read.get(2), read.get(3), DSL.val(1L),
-                               DSL.val(now), DSL.val(now), DSL.val(userId), DSL.val(userId), DSL.val(importId))
-                       .from(values.table())
-                       .orderBy(values.position()))
+               .select(arrays.select(DSL.val(ledgerId), values.get(0), values.get(1), values.get(2), values.get(3),
+                       DSL.val(1L), DSL.val(now), DSL.val(now), DSL.val(userId), DSL.val(userId), DSL.val(importId)))
                .execute();
         });
     }
