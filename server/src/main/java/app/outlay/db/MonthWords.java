@@ -30,7 +30,10 @@ public final class MonthWords extends Function {
         return Arrays.stream(SEPARATORS.split(text)).filter(w -> !w.isEmpty());
     }
 
-    /** The scope a word carries in the index: {@code l7m202403} for ledger 7, March 2024 ({@code date} is ISO). */
+    /**
+     * The scope a word carries in the index: {@code l7m202403} for ledger 7, March 2024 ({@code date} is ISO).
+     * PostgreSQL's index of words by month (V012, {@code expense_month_words}) writes the same scope in SQL.
+     */
     public static String prefix(long ledgerId, String date) {
         return "l" + ledgerId + "m" + date.substring(0, 4) + date.substring(5, 7);
     }

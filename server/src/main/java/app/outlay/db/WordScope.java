@@ -9,9 +9,10 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
- * Where a word search looks: one ledger, between two dates (either may be open). Over a few months, SQLite's
- * full-text index is asked for the words with each month's scope in front ({@link MonthWords}, V011), whose matches
- * are just those months'; over a few years, for the words ANDed with the years' scope words.
+ * Where a word search looks: one ledger, between two dates (either may be open). Over a few months, the index of
+ * words is asked for the words with each month's scope in front ({@link MonthWords}; SQLite's V011, PostgreSQL's
+ * V012), whose matches are just those months'; over a few years, SQLite's for the words ANDed with the years' scope
+ * words.
  * {@code paged}: only a page of the rows is read, in order. A search of a few months, or of every row, hands its
  * matches over to be sorted; a wider page is read in order, each row looked up among the matches, so that a
  * common word's first page stops early.
@@ -41,10 +42,10 @@ public record WordScope(long ledgerId, LocalDate from, LocalDate to, boolean pag
     }
 
     /**
-     * The scope of each month searched, for SQLite's index of words by month ({@code l1m202403}, see
+     * The scope of each month searched, for the index of words by month ({@code l1m202403}, see
      * {@link MonthWords}), when the scope is a few months; else none.
      */
-    List<String> sqliteMonths() {
+    List<String> months() {
         if (!fewMonths()) {
             return List.of();
         }

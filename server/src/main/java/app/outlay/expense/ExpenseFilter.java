@@ -88,7 +88,8 @@ public record ExpenseFilter(LocalDate from, LocalDate to, List<String> types, Mo
             where.add(amount.le(maxAmount.minor()));
         }
         if (!words.isEmpty()) {
-            where.add(dialect.hasWords(EXPENSE.ID, EXPENSE.DESCRIPTION, words, new WordScope(ledgerId, from, to, paged)));
+            where.add(dialect.hasWords(EXPENSE.ID, EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.DESCRIPTION, words,
+                    new WordScope(ledgerId, from, to, paged)));
         }
         return DSL.and(where);
     }

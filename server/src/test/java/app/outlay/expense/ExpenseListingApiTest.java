@@ -297,6 +297,30 @@ class ExpenseListingApiTest {
         assertThat(items(member.api().get(member.expenses() + "?from=2024-04-01&to=2024-04-30&q=kiosk"))).isEmpty();
     }
 
+    /**
+     * A search of one month and one of all time ask different indexes (the words by month, the words alone); both
+     * find the same expenses, whatever splits the words: punctuation, digits, letters beyond ASCII, quotes.
+     */
+    @Test
+    void aSearchOfOneMonthFindsWhatASearchOfAllTimeFindsInThatMonth() {
+        var member = server.newUser("agreeing");
+        var descriptions = List.of("Café au-lait, 3.50€", "l'été x_y", "ticket #42/B", "O'Brien's pub", "kiosk 2024",
+                "ÉTÉ sale", "naïve crème brûlée", "αβγ δ", "snack");
+        assertThat(member.api().post(member.expenses() + "/batch",
+                descriptions.stream().map(d -> expense("2024-07-15", "food", "-1.00", d)).toList()).status())
+                .isEqualTo(201);
+        member.api().post(member.expenses(), expense("2024-08-01", "food", "-1.00", "Café août"));
+
+        for (String q : List.of("caf", "au lait", "3", "50", "été", "x", "y", "42", "b", "o'brien", "brien", "s",
+                "2024", "kiosk 20", "naï", "brûlée", "crème", "αβ", "δ", "sale été", "l")) {
+            var allTime = field(items(member.api().get(member.expenses() + "?q=" + enc(q))), "description")
+                    .stream().filter(d -> !d.equals("Café août")).toList();
+            var july = field(items(member.api().get(member.expenses() + "?from=2024-07-01&to=2024-07-31&q=" + enc(q))),
+                    "description");
+            assertThat(july).as(q).isNotEmpty().containsExactlyElementsOf(allTime);
+        }
+    }
+
     @Test
     void wordsAreSearchedInDescriptionsOnlyNotInTheIndexedLedgerAndMonth() {
         var member = server.newUser("scoper");

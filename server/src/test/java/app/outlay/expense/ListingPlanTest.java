@@ -1,11 +1,14 @@
 package app.outlay.expense;
 
+import static app.outlay.expense.ExpenseTable.EXPENSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.outlay.common.Money;
 import app.outlay.common.Params;
 import app.outlay.db.Database;
+import app.outlay.db.WordScope;
 import app.outlay.support.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -105,6 +108,22 @@ class ListingPlanTest {
                 + "((\"l1m202401coffee\"* OR \"l1m202402coffee\"*) AND (\"l1m202401be\"* OR \"l1m202402be\"*))'");
         assertThat(sqlitePlanOf("q=coffee&from=2023-01-15&to=2024-02-10").sql())
                 .contains("'scope : (l1y2023 OR l1y2024) AND description : (\"coffee\"*)'");
+    }
+
+    /** PostgreSQL's twin of the test above: over a few months, its index of words by month (V012) is asked. */
+    @Test
+    void onPostgresqlASearchOfAFewMonthsAsksTheIndexOfWordsByMonth() {
+        assumeTrue(TestDatabases.postgres(), "SQLite: the test above");
+        String sql = new ExpenseStore(db).listing(1, ExpenseQuery.parse(
+                new Params(parse("q=coffee+be&from=2024-01-15&to=2024-02-10")), EUR)).getSQL(ParamType.INLINED);
+
+        assertThat(sql).contains("expense_month_words(").contains("'(''l1m202401coffee'':* | ''l1m202402coffee'':*)"
+                + " & (''l1m202401be'':* | ''l1m202402be'':*)'");
+        // The condition alone, so that no other index could serve: the index's expression is the query's.
+        var words = db.dialect().hasWords(EXPENSE.ID, EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.DESCRIPTION,
+                List.of("coffee"), new WordScope(1, LocalDate.of(2024, 1, 15), LocalDate.of(2024, 2, 10), true));
+        String wordsOnly = db.dsl().select(EXPENSE.ID).from(EXPENSE).where(words).getSQL(ParamType.INLINED);
+        assertThat(plan(wordsOnly)).as(wordsOnly).contains("Bitmap Index Scan on expense_words_by_month");
     }
 
     @Test
