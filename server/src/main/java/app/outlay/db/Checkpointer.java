@@ -3,8 +3,10 @@ package app.outlay.db;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
@@ -18,15 +20,26 @@ import org.slf4j.LoggerFactory;
  * the writer goes on; a PASSIVE checkpoint never blocks a writer or a reader, and copies what no reader still needs.
  * The pool's connections are set not to checkpoint by themselves ({@link Dialect}); the last one to close copies
  * whatever is left.
+ * <p>
+ * The log is written over from its start only by a write that begins when every frame of it has been copied, and
+ * under a steady stream of commits none does: there is always a commit newer than the last copy. It grew by 3.5 GB
+ * in 40 s of creates. Once it holds more than {@link #RESTART_FRAMES}, the writer copies the last frames itself
+ * before its next write ({@link #beforeWrite}), so that write starts the log over. The writes queued meanwhile wait
+ * for that copy and its syncs (20-60 ms under a steady stream of creates), once per 64 MiB of log; a server with
+ * pauses between its writes starts the log over without it.
  */
 final class Checkpointer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
     /** Rest between checkpoints: each one syncs the database file, however little it copies. */
     private static final long PAUSE_MILLIS = 50;
+    /** Frames in the log (64 MiB of 4 KiB pages) past which the writer has it started over. */
+    static final long RESTART_FRAMES = 16_384;
 
     private final DataSource pool;
     private final Timer timer;
     private final AtomicBoolean due = new AtomicBoolean();
+    /** The log has grown past {@link #RESTART_FRAMES}: the writer is to start it over. */
+    private volatile boolean restartDue;
     private final Thread thread;
     private volatile boolean open = true;
 
@@ -50,7 +63,12 @@ final class Checkpointer implements AutoCloseable {
                 LockSupport.park(this);
                 continue;
             }
-            timer.record(this::checkpoint);
+            long started = System.nanoTime();
+            long frames = checkpoint();
+            timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            if (frames >= 0) {
+                restartDue = frames > RESTART_FRAMES;
+            }
             try {
                 Thread.sleep(PAUSE_MILLIS); // commits meanwhile make one checkpoint, not one each
             } catch (InterruptedException e) {
@@ -59,12 +77,28 @@ final class Checkpointer implements AutoCloseable {
         }
     }
 
-    private void checkpoint() {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    /**
+     * Runs on the writer's thread before each write transaction. When the log is due to start over, copies what is
+     * left of it: with nothing left to copy, the write that follows starts the log over (unless a reader still
+     * reads from it; then the writer tries again after the next checkpoint of this thread's).
+     */
+    void beforeWrite() {
+        if (restartDue) {
+            restartDue = false; // once per checkpoint of this thread's: a long read may hold the log meanwhile
+            checkpoint();
+        }
+    }
+
+    /** Copies what it can of the log; returns the frames in the log, or -1 when another checkpoint was running. */
+    private long checkpoint() {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            // busy (another checkpoint was running), frames in the log, frames copied (-1, -1 when busy)
+            return result.next() && result.getInt(1) == 0 ? result.getLong(2) : -1;
         } catch (SQLException | RuntimeException e) {
             // The log keeps the commits safe meanwhile; the next commit asks for another checkpoint.
             LOG.warn("Could not copy the write-ahead log into the database file: {}", e.toString());
+            return -1;
         }
     }
 

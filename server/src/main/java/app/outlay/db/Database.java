@@ -53,7 +53,7 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(configuration);
         this.checkpointer = dialect.singleWriter() ? new Checkpointer(pool, metrics) : null;
         this.writer = dialect.singleWriter()
-                ? new GroupCommit(dsl, metrics, checkpointer::committed, logSync(url))
+                ? new GroupCommit(dsl, metrics, checkpointer::beforeWrite, checkpointer::committed, logSync(url))
                 : null;
     }
 

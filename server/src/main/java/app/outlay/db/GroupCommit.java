@@ -36,6 +36,7 @@ final class GroupCommit implements AutoCloseable {
     private static final int MAX_BATCH = 512;
 
     private final DSLContext dsl;
+    private final Runnable beforeWrite;
     private final Runnable afterCommit;
     private final LogSync log;
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
@@ -50,11 +51,12 @@ final class GroupCommit implements AutoCloseable {
     private volatile boolean open = true;
 
     /**
-     * {@code afterCommit} runs on the writer after each commit; it must not block. {@code log} makes every commit
-     * before it durable.
+     * {@code beforeWrite} runs on the writer before each transaction, {@code afterCommit} after each commit (it
+     * must not block). {@code log} makes every commit before it durable.
      */
-    GroupCommit(DSLContext dsl, MeterRegistry metrics, Runnable afterCommit, LogSync log) {
+    GroupCommit(DSLContext dsl, MeterRegistry metrics, Runnable beforeWrite, Runnable afterCommit, LogSync log) {
         this.dsl = dsl;
+        this.beforeWrite = beforeWrite;
         this.afterCommit = afterCommit;
         this.log = log;
         this.batchSizes = DistributionSummary.builder("outlay.writer.batch.size")
@@ -102,6 +104,7 @@ final class GroupCommit implements AutoCloseable {
                 continue; // closing: drain what is left
             }
             queue.drainTo(batch, MAX_BATCH - 1);
+            beforeWrite.run();
             commit(batch);
         }
     }

@@ -122,7 +122,7 @@ class GroupCommitTest {
                     throw new IOException(e);
                 }
             };
-            try (var writer = new GroupCommit(db.dsl(), new SimpleMeterRegistry(), () -> {}, slowDisk);
+            try (var writer = new GroupCommit(db.dsl(), new SimpleMeterRegistry(), () -> {}, () -> {}, slowDisk);
                  var client = Executors.newVirtualThreadPerTaskExecutor()) {
                 var answer = client.submit(() -> writer.run(() -> {
                     insertLedger(db, "groceries");
@@ -154,7 +154,7 @@ class GroupCommitTest {
                 }
             };
             var metrics = new SimpleMeterRegistry();
-            try (var writer = new GroupCommit(db.dsl(), metrics, () -> {}, slowDisk);
+            try (var writer = new GroupCommit(db.dsl(), metrics, () -> {}, () -> {}, slowDisk);
                  var client = Executors.newVirtualThreadPerTaskExecutor()) {
                 var first = client.submit(() -> writer.run(() -> {
                     insertLedger(db, "first");
@@ -192,7 +192,7 @@ class GroupCommitTest {
             LogSync brokenDisk = () -> {
                 throw new IOException("Input/output error");
             };
-            try (var writer = new GroupCommit(db.dsl(), new SimpleMeterRegistry(), () -> {}, brokenDisk)) {
+            try (var writer = new GroupCommit(db.dsl(), new SimpleMeterRegistry(), () -> {}, () -> {}, brokenDisk)) {
                 assertThatThrownBy(() -> writer.run(() -> {
                     insertLedger(db, "groceries");
                     return "stored";
