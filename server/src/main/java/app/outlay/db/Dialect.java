@@ -38,8 +38,8 @@ public enum Dialect {
             pool.addDataSourceProperty("busy_timeout", "10000"); // other processes on the same file
             pool.addDataSourceProperty("transaction_mode", "IMMEDIATE"); // write lock up front: no upgrade deadlocks
             pool.addDataSourceProperty("wal_autocheckpoint", "0"); // the Checkpointer does it, off the writer's thread
-            // When the log starts over (Checkpointer), a file grown past 128 MiB (a big import) is cut back to that.
-            pool.addDataSourceProperty("journal_size_limit", String.valueOf(128 << 20));
+            // When the log starts over (Checkpointer), a file grown past 64 MiB (a big import) is cut back to that.
+            pool.addDataSourceProperty("journal_size_limit", String.valueOf(64 << 20));
             // Connections with the functions the triggers call (month_words), opened with the settings above.
             pool.setDataSource(new SqliteFiles(pool.getJdbcUrl(), pool.getDataSourceProperties()));
         }
