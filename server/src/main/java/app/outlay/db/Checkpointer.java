@@ -34,7 +34,7 @@ final class Checkpointer implements AutoCloseable {
     /** Rest between checkpoints: each one syncs the database file, however little it copies. */
     private static final long PAUSE_MILLIS = 50;
     /** Frames in the log (8 MiB of 4 KiB pages) past which the writer has it started over. */
-    static final long RESTART_FRAMES = 2_048;
+    private static final long RESTART_FRAMES = 2_048;
 
     private final DataSource pool;
     private final Timer timer;
