@@ -185,19 +185,15 @@ final class ExpenseStore {
      */
     List<Long> insertAll(long ledgerId, List<NewExpense> expenses, long userId, long now) {
         List<Long> ids = new ArrayList<>(expenses.size());
-        JsonArrays.inStatements(expenses, (e, out) -> {
-            out.writeString(e.date().toString());
-            out.writeString(e.type());
-            out.writeNumber(e.amount().minor());
-            out.writeString(e.description());
-        }, json -> ids.addAll(insertJsonArrays(ledgerId, json, userId, now)));
+        JsonArrays.inStatements(expenses,
+                (e, out) -> NewExpenseRows.write(out, e.date(), e.type(), e.amount().minor(), e.description()),
+                json -> ids.addAll(insertJsonArrays(ledgerId, json, userId, now)));
         return ids;
     }
 
     /** Inserts the rows of {@link #insertAll}'s JSON text; their ids in the same order. */
     private List<Long> insertJsonArrays(long ledgerId, String json, long userId, long now) {
-        var rows = dialect.jsonRows(DSL.val(json), List.of(EXPENSE.DATE.getDataType(), EXPENSE.TYPE.getDataType(),
-                EXPENSE.AMOUNT.getDataType(), EXPENSE.DESCRIPTION.getDataType()));
+        var rows = NewExpenseRows.read(dialect, json);
         var values = rows.values();
         var insert = dsl.insertInto(EXPENSE)
                 .columns(List.of(EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE, EXPENSE.AMOUNT, EXPENSE.DESCRIPTION,

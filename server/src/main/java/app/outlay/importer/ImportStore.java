@@ -19,6 +19,7 @@ import app.outlay.db.Dialect;
 import app.outlay.db.JsonArrays;
 import app.outlay.db.MonthWords;
 import app.outlay.db.WordScope;
+import app.outlay.expense.NewExpenseRows;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -100,23 +101,22 @@ final class ImportStore {
      * (13.5 and 13.6 -> 11.4 and 11.8 s, `bench/import`, alternating) and its peak RSS 24 MiB less.
      */
     void insertAll(long ledgerId, long importId, long userId, long now, List<ImportRow> rows) {
-        JsonArrays.inStatements(rows, (row, out) -> {
-            out.writeString(row.date().toString());
-            out.writeString(row.type());
-            out.writeNumber(row.amount());
-            out.writeString(row.description());
-        }, json -> {
-            var arrays = dialect.jsonRows(DSL.val(json), List.of(EXPENSE.DATE.getDataType(),
-                    EXPENSE.TYPE.getDataType(), EXPENSE.AMOUNT.getDataType(), EXPENSE.DESCRIPTION.getDataType()));
-            var values = arrays.values();
-            dsl.insertInto(EXPENSE)
-               .columns(List.of(EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE, EXPENSE.AMOUNT, EXPENSE.DESCRIPTION,
-                       EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT, EXPENSE.CREATED_BY, EXPENSE.UPDATED_BY,
-                       EXPENSE.IMPORT_ID))
-               .select(arrays.select(DSL.val(ledgerId), values.get(0), values.get(1), values.get(2), values.get(3),
-                       DSL.val(1L), DSL.val(now), DSL.val(now), DSL.val(userId), DSL.val(userId), DSL.val(importId)))
-               .execute();
-        });
+        JsonArrays.inStatements(rows,
+                (row, out) -> NewExpenseRows.write(out, row.date(), row.type(), row.amount(), row.description()),
+                json -> insertJsonArrays(ledgerId, importId, userId, now, json));
+    }
+
+    /** Inserts the rows of {@link #insertAll}'s JSON text. */
+    private void insertJsonArrays(long ledgerId, long importId, long userId, long now, String json) {
+        var rows = NewExpenseRows.read(dialect, json);
+        var values = rows.values();
+        dsl.insertInto(EXPENSE)
+           .columns(List.of(EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE, EXPENSE.AMOUNT, EXPENSE.DESCRIPTION,
+                   EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT, EXPENSE.CREATED_BY, EXPENSE.UPDATED_BY,
+                   EXPENSE.IMPORT_ID))
+           .select(rows.select(DSL.val(ledgerId), values.get(0), values.get(1), values.get(2), values.get(3),
+                   DSL.val(1L), DSL.val(now), DSL.val(now), DSL.val(userId), DSL.val(userId), DSL.val(importId)))
+           .execute();
     }
 
     /**
