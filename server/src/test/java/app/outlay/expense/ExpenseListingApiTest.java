@@ -321,6 +321,53 @@ class ExpenseListingApiTest {
         }
     }
 
+    /**
+     * A search's pages in date order, both ways, hold the rows the listing without it holds whose description has the
+     * word: over a few months (days before 1970 too) and a few years, among many rows of a day and another ledger's
+     * rows with the same word, for rows created alone, in a batch, imported, moved to another date and deleted.
+     */
+    @Test
+    void aSearchPagesInDateOrderAsTheListingWithoutItDoes() {
+        var member = server.newUser("teapages");
+        var other = server.newUser("teaother");
+        var rows = new ArrayList<Map<String, Object>>();
+        var dates = List.of("1969-12-30", "1969-12-31", "1970-01-01", "1970-01-02", "2021-03-31", "2022-07-01",
+                "2023-06-30");
+        for (int i = 0; i < 70; i++) {
+            rows.add(expense(dates.get(i % dates.size()), "food", "-1.00", i % 3 == 0 ? "coffee " + i : "green tea " + i));
+        }
+        assertThat(member.api().post(member.expenses() + "/batch", rows).status()).isEqualTo(201);
+        assertThat(other.api().post(other.expenses() + "/batch", rows).status()).isEqualTo(201);
+        for (String date : dates) {
+            member.api().post(member.expenses(), expense(date, "food", "-2.00", "Teapot"));
+        }
+        var imported = member.api().send("POST", member.ledger() + "/imports",
+                "date,amount,description\n1970-01-01,-5.00,tea imported\n2022-07-01,-5.00,tea imported\n", "text/csv");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        var all = items(member.api().get(member.expenses() + "?limit=1000"));
+        assertThat(member.api().patch(member.expenses() + "/" + all.get(0).get("id").asText(),
+                Map.of("date", "1969-12-31")).status()).isEqualTo(200);
+        assertThat(member.api().delete(member.expenses() + "/" + all.get(5).get("id").asText()).status()).isEqualTo(204);
+
+        for (String range : List.of("from=1969-12-31&to=1970-01-01", "from=1969-12-01&to=1970-01-31",
+                "from=2021-03-31&to=2023-06-30", "from=2021-04-01&to=2023-06-29")) {
+            for (String sort : List.of("date", "-date")) {
+                String listing = member.expenses() + "?" + range + "&sort=" + sort;
+                var expected = items(member.api().get(listing + "&limit=1000")).stream()
+                        .filter(i -> i.get("description").asText().toLowerCase().matches("(.*\\W)?tea.*"))
+                        .map(i -> i.get("id").asText()).toList();
+                var paged = new ArrayList<String>();
+                String cursor = null;
+                do {
+                    var page = member.api().get(listing + "&q=tea&limit=4" + (cursor == null ? "" : "&cursor=" + enc(cursor)));
+                    paged.addAll(field(items(page), "id"));
+                    cursor = page.text("nextCursor");
+                } while (cursor != null);
+                assertThat(paged).as(range + " " + sort).isNotEmpty().containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
     @Test
     void wordsAreSearchedInDescriptionsOnlyNotInTheIndexedLedgerAndMonth() {
         var member = server.newUser("scoper");
