@@ -53,7 +53,9 @@ class CheckpointerTest {
 
     /**
      * SQLite writes its log over from the start only when a write begins with every frame of it copied, which a
-     * steady stream of commits never leaves time for: without the writer's help the log held all of it.
+     * steady stream of commits never leaves time for: without the writer's help the log held all of it. With it,
+     * the log passes its 32 MiB bound by what the writer commits while the Checkpointer copies: 48 MB at most on a
+     * quiet machine, 92 MB once in a full build on a busy one; half of what was written is far from either.
      */
     @Test
     void underASteadyStreamOfCommitsTheLogStartsOverInsteadOfGrowing(@TempDir Path dir) {
@@ -77,7 +79,7 @@ class CheckpointerTest {
             }
 
             // then the log was started over again and again, far from holding all of it
-            assertThat(largest).as("largest log, bytes").isLessThan(total / 4);
+            assertThat(largest).as("largest log, bytes").isLessThan(total / 2);
             assertThat(db.dsl().fetchCount(db.dsl().selectFrom("ledger"))).isPositive();
         }
     }
