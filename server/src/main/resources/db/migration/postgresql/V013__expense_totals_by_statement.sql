@@ -2,8 +2,9 @@
 -- ran V002's trigger 10,000 times, each an upsert of one of a few dozen totals (a new row version each time): half
 -- of PostgreSQL's CPU in a bulk load (200,000 rows: 14,889 and 14,570 -> 26,148 and 26,227 rows/s); deleting
 -- 50,000 expenses in one statement (an import's undo does) took 4.3 s, now 0.23 s. The statement's rows are
--- summed by ledger, month and type, and each total changes once. A single create or delete pays ~0.03 ms more. Updates stay row by row (V002): they come one expense at a time,
--- and a trigger that sees the statement's rows cannot be limited to the columns that move a total.
+-- summed by ledger, month and type, and each total changes once. A single create or delete pays ~0.03 ms more.
+-- Updates stay row by row (V002): they come one expense at a time, and a trigger that sees the statement's rows
+-- cannot be limited to the columns that move a total.
 -- Totals are locked in key order (the upsert's ORDER BY, the delete's FOR UPDATE): statements that change several
 -- of them at once queue behind each other instead of deadlocking, whatever order their rows come in.
 
