@@ -9,12 +9,14 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.ContextTransactionalCallable;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
@@ -37,13 +39,15 @@ public final class Database implements AutoCloseable {
     private final GroupCommit writer;
     /** With that writer, what copies its log into the database file off its thread; else null. */
     private final Checkpointer checkpointer;
+    /** Set as the pool closes: what asks for a connection then is told the database is unavailable (a 503). */
+    private volatile boolean closed;
 
     private Database(CompletableFuture<HikariDataSource> opened, Dialect dialect, String url, MeterRegistry metrics) {
         this.opened = opened;
         this.dialect = dialect;
         this.url = url;
         DataSource pool = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> invoke(method, ready(), args));
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> invoke(method, open(), args));
         // SQLite compiles every statement it prepares: keep them per connection. PostgreSQL's driver does already.
         DataSource statements = dialect.singleWriter() ? new StatementCache().wrap(pool) : pool;
         var configuration = new DefaultConfiguration()
@@ -116,6 +120,23 @@ public final class Database implements AutoCloseable {
     /** Waits until the pool is open and the schema migrated; throws what opening threw. */
     public HikariDataSource ready() {
         return Waits.join(opened);
+    }
+
+    /**
+     * The pool, once open; once closed, a failure to reach the database: a request still running as the server stops
+     * (an export that waited its turn) is answered 503, to be retried, instead of 500 for Hikari's closed pool.
+     */
+    private HikariDataSource open() {
+        if (closed) {
+            throw shuttingDown();
+        }
+        return ready();
+    }
+
+    /** What a statement meets once the server stops: the database is unavailable ({@link Unavailable}). */
+    static DataAccessException shuttingDown() {
+        return new DataAccessException("The server is shutting down.",
+                new SQLTransientConnectionException("The server is shutting down."));
     }
 
     private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
@@ -227,6 +248,7 @@ public final class Database implements AutoCloseable {
             writer.close();
             checkpointer.close();
         }
+        closed = true;
         opened.thenAccept(HikariDataSource::close).exceptionally(failed -> null).join(); // after opening ends
     }
 }

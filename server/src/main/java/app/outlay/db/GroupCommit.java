@@ -90,7 +90,7 @@ final class GroupCommit implements AutoCloseable {
         var write = new Write<>(work, savepoint);
         queue.add(write);
         if (!open) {
-            write.result.completeExceptionally(new IllegalStateException("The server is shutting down."));
+            write.result.completeExceptionally(Database.shuttingDown()); // a 503: try again once it is back
         }
         return Waits.join(write.result);
     }

@@ -45,6 +45,19 @@ class DatabaseTest {
     }
 
     @Test
+    void onceClosedStatementsAndWritesFailAsAnUnavailableDatabase(@TempDir Path dir) {
+        // given: a database closed under requests still running (a server stopping)
+        var db = Database.open(TestDatabases.fresh(dir));
+        db.close();
+
+        // then: what they run fails as a database out of reach, which the API answers 503 with Retry-After
+        assertThatThrownBy(() -> db.dsl().fetchCount(DSL.table("ledger")))
+                .satisfies(failure -> assertThat(Unavailable.is(failure)).as("%s", failure).isTrue());
+        assertThatThrownBy(() -> db.transaction(() -> db.dsl().fetchCount(DSL.table("ledger"))))
+                .satisfies(failure -> assertThat(Unavailable.is(failure)).as("%s", failure).isTrue());
+    }
+
+    @Test
     void postgresUrlsNameTheServerButNeverThePassword() {
         var pool = Dialect.pool("postgresql://outlay:s%40cret@db.example:5433/outlay?sslmode=require");
 
