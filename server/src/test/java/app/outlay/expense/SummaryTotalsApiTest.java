@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -57,6 +60,72 @@ class SummaryTotalsApiTest {
         var typeUse = member.api().get(member.ledger() + "/types").json();
         assertThat(typeUse).hasSize(everything.get("groups").size());
         typeUse.forEach(t -> assertThat(everything.get("groups").findValues("type")).contains(t.get("type")));
+    }
+
+    @Test
+    void totalsEqualARecountAfterBatchesCreatesDeletesAndImportsAtOnce() throws Exception {
+        // given writes of every kind at once into one ledger, reaching the same totals in every order
+        Member member = server.newUser("crowd");
+        var ids = new ConcurrentLinkedDeque<String>();
+        List<Callable<List<Integer>>> writers = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            var random = new Random(w);
+            writers.add(() -> { // batches
+                List<Integer> statuses = new ArrayList<>();
+                for (int b = 0; b < 3; b++) {
+                    var items = new ArrayList<Map<String, Object>>();
+                    for (int i = 0; i < 400; i++) {
+                        items.add(expense(date(random), "t" + random.nextInt(12), amount(random), "batch"));
+                    }
+                    var created = member.api().post(member.expenses() + "/batch", items);
+                    statuses.add(created.status());
+                    created.json().path("ids").forEach(id -> ids.add(id.asText()));
+                }
+                return statuses;
+            });
+            writers.add(() -> { // an import, then its undo
+                var csv = new StringBuilder("date,type,amount,description\n");
+                for (int i = 0; i < 500; i++) {
+                    csv.append(date(random)).append(",t").append(random.nextInt(12)).append(',')
+                       .append(amount(random)).append(",import ").append(i).append('\n');
+                }
+                var imported = member.api().send("POST", member.ledger() + "/imports", csv.toString(), "text/csv");
+                var undone = member.api().delete(member.ledger() + "/imports/" + imported.text("id"));
+                return List.of(imported.status(), undone.status());
+            });
+        }
+        for (int w = 0; w < 4; w++) {
+            var random = new Random(10 + w);
+            writers.add(() -> { // single creates and deletes
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    String victim = random.nextBoolean() ? ids.pollFirst() : null;
+                    if (victim == null) {
+                        var created = member.api().post(member.expenses(),
+                                expense(date(random), "t" + random.nextInt(12), amount(random), "single"));
+                        statuses.add(created.status());
+                        ids.add(created.text("id"));
+                    } else {
+                        statuses.add(member.api().delete(member.expenses() + "/" + victim).status());
+                    }
+                }
+                return statuses;
+            });
+        }
+
+        // when
+        List<Integer> statuses = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(writers.size())) {
+            for (var done : pool.invokeAll(writers)) {
+                statuses.addAll(done.get());
+            }
+        }
+
+        // then none failed (no deadlock between them), and the totals are the recount's
+        assertThat(statuses).allMatch(status -> status >= 200 && status < 300, "a 2xx");
+        String query = member.ledger() + "/summary?groupBy=type,month";
+        assertThat(member.api().get(query).json()).isEqualTo(member.api().get(query + RECOUNT).json());
+        assertThat(member.api().get(query).json().get("count").asInt()).isEqualTo(ids.size());
     }
 
     @Test
