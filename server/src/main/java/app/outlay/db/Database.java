@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.url = url;
         DataSource pool = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> invoke(method, open(), args));
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> invoke(method, poolWhileOpen(), args));
         // SQLite compiles every statement it prepares: keep them per connection. PostgreSQL's driver does already.
         DataSource statements = dialect.singleWriter() ? new StatementCache().wrap(pool) : pool;
         var configuration = new DefaultConfiguration()
@@ -126,7 +126,7 @@ public final class Database implements AutoCloseable {
      * The pool, once open; once closed, a failure to reach the database: a request still running as the server stops
      * (an export that waited its turn) is answered 503, to be retried, instead of 500 for Hikari's closed pool.
      */
-    private HikariDataSource open() {
+    private HikariDataSource poolWhileOpen() {
         if (closed) {
             throw shuttingDown();
         }
@@ -135,8 +135,8 @@ public final class Database implements AutoCloseable {
 
     /** What a statement meets once the server stops: the database is unavailable ({@link Unavailable}). */
     static DataAccessException shuttingDown() {
-        return new DataAccessException("The server is shutting down.",
-                new SQLTransientConnectionException("The server is shutting down."));
+        String stopping = "The server is shutting down.";
+        return new DataAccessException(stopping, new SQLTransientConnectionException(stopping));
     }
 
     private static Object invoke(Method method, Object target, Object[] args) throws Throwable {

@@ -66,51 +66,16 @@ class SummaryTotalsApiTest {
     void totalsEqualARecountAfterBatchesCreatesDeletesAndImportsAtOnce() throws Exception {
         // given writes of every kind at once into one ledger, reaching the same totals in every order
         Member member = server.newUser("crowd");
-        var ids = new ConcurrentLinkedDeque<String>();
+        var ids = new ConcurrentLinkedDeque<String>(); // the expenses created and not deleted
         List<Callable<List<Integer>>> writers = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             var random = new Random(w);
-            writers.add(() -> { // batches
-                List<Integer> statuses = new ArrayList<>();
-                for (int b = 0; b < 3; b++) {
-                    var items = new ArrayList<Map<String, Object>>();
-                    for (int i = 0; i < 400; i++) {
-                        items.add(expense(date(random), "t" + random.nextInt(12), amount(random), "batch"));
-                    }
-                    var created = member.api().post(member.expenses() + "/batch", items);
-                    statuses.add(created.status());
-                    created.json().path("ids").forEach(id -> ids.add(id.asText()));
-                }
-                return statuses;
-            });
-            writers.add(() -> { // an import, then its undo
-                var csv = new StringBuilder("date,type,amount,description\n");
-                for (int i = 0; i < 500; i++) {
-                    csv.append(date(random)).append(",t").append(random.nextInt(12)).append(',')
-                       .append(amount(random)).append(",import ").append(i).append('\n');
-                }
-                var imported = member.api().send("POST", member.ledger() + "/imports", csv.toString(), "text/csv");
-                var undone = member.api().delete(member.ledger() + "/imports/" + imported.text("id"));
-                return List.of(imported.status(), undone.status());
-            });
+            writers.add(() -> batches(member, random, ids));
+            writers.add(() -> importThenUndo(member, random));
         }
         for (int w = 0; w < 4; w++) {
             var random = new Random(10 + w);
-            writers.add(() -> { // single creates and deletes
-                List<Integer> statuses = new ArrayList<>();
-                for (int i = 0; i < 40; i++) {
-                    String victim = random.nextBoolean() ? ids.pollFirst() : null;
-                    if (victim == null) {
-                        var created = member.api().post(member.expenses(),
-                                expense(date(random), "t" + random.nextInt(12), amount(random), "single"));
-                        statuses.add(created.status());
-                        ids.add(created.text("id"));
-                    } else {
-                        statuses.add(member.api().delete(member.expenses() + "/" + victim).status());
-                    }
-                }
-                return statuses;
-            });
+            writers.add(() -> createsAndDeletes(member, random, ids));
         }
 
         // when
@@ -126,6 +91,47 @@ class SummaryTotalsApiTest {
         String query = member.ledger() + "/summary?groupBy=type,month";
         assertThat(member.api().get(query).json()).isEqualTo(member.api().get(query + RECOUNT).json());
         assertThat(member.api().get(query).json().get("count").asInt()).isEqualTo(ids.size());
+    }
+
+    private static List<Integer> batches(Member member, Random random, ConcurrentLinkedDeque<String> ids) {
+        List<Integer> statuses = new ArrayList<>();
+        for (int b = 0; b < 3; b++) {
+            var items = new ArrayList<Map<String, Object>>();
+            for (int i = 0; i < 400; i++) {
+                items.add(expense(date(random), "t" + random.nextInt(12), amount(random), "batch"));
+            }
+            var created = member.api().post(member.expenses() + "/batch", items);
+            statuses.add(created.status());
+            created.json().path("ids").forEach(id -> ids.add(id.asText()));
+        }
+        return statuses;
+    }
+
+    private static List<Integer> importThenUndo(Member member, Random random) {
+        var csv = new StringBuilder("date,type,amount,description\n");
+        for (int i = 0; i < 500; i++) {
+            csv.append(date(random)).append(",t").append(random.nextInt(12)).append(',')
+               .append(amount(random)).append(",import ").append(i).append('\n');
+        }
+        var imported = member.api().send("POST", member.ledger() + "/imports", csv.toString(), "text/csv");
+        var undone = member.api().delete(member.ledger() + "/imports/" + imported.text("id"));
+        return List.of(imported.status(), undone.status());
+    }
+
+    private static List<Integer> createsAndDeletes(Member member, Random random, ConcurrentLinkedDeque<String> ids) {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String victim = random.nextBoolean() ? ids.pollFirst() : null;
+            if (victim == null) {
+                var created = member.api().post(member.expenses(),
+                        expense(date(random), "t" + random.nextInt(12), amount(random), "single"));
+                statuses.add(created.status());
+                ids.add(created.text("id"));
+            } else {
+                statuses.add(member.api().delete(member.expenses() + "/" + victim).status());
+            }
+        }
+        return statuses;
     }
 
     @Test
