@@ -74,16 +74,21 @@ def load(args):
     seconds = [0.0] * len(bodies)
     queue = list(range(len(bodies)))
     lock = threading.Lock()
+    failed = []
 
     def worker():
         api = Api(args.url, args.token)
         while True:
             with lock:
-                if not queue:
+                if not queue or failed:
                     return
                 i = queue.pop(0)
             t = time.perf_counter()
-            ids[i] = api.call("POST", path, bodies[i], expect=201)["ids"]
+            try:
+                ids[i] = api.call("POST", path, bodies[i], expect=201)["ids"]
+            except SystemExit as e:  # a thread's exit would end the thread alone, silently
+                failed.append(f"load: batch {i + 1}: {e}")
+                return
             seconds[i] = time.perf_counter() - t
 
     started = time.perf_counter()
@@ -93,6 +98,8 @@ def load(args):
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - started
+    if failed:
+        sys.exit(failed[0])
     rows = sum(len(i) for i in ids if i)
     if rows != sum(len(json.loads(b)) for b in bodies):
         sys.exit("load: the server created fewer rows than were sent")
