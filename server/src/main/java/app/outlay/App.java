@@ -88,9 +88,9 @@ public final class App implements AutoCloseable {
         var auth = new Auth(tokens, sessions, cookie);
         var idempotent = new Idempotency(db, clock);
         int cores = Runtime.getRuntime().availableProcessors();
-        // A batch of 10,000 of the longest descriptions (11 MB of JSON) holds up to ~40 MiB while it is parsed:
-        // no more at once than the heap holds (2 at the launcher's 96 MiB), nor than there are cores.
-        var batches = InFlight.atMost((int) Math.clamp(Runtime.getRuntime().maxMemory() / (40L << 20), 1, Math.max(2, cores)));
+        // A batch holds up to ~4 times its JSON in heap while it is parsed and written (10,000 of the longest
+        // descriptions: 11 MB, ~40 MiB): batches at once take at most half the heap, the rest is the server's.
+        var batches = InFlight.withinHeap(Runtime.getRuntime().maxMemory() / 2, 4, config.maxBodyBytes());
         var exports = InFlight.atMost(Math.max(2, cores)); // see InFlight
         var ops = new OpsHandler(db);
         var userRoutes = new UserHandler(users);
