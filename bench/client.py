@@ -86,8 +86,8 @@ def load(args):
             t = time.perf_counter()
             try:
                 ids[i] = api.call("POST", path, bodies[i], expect=201)["ids"]
-            except SystemExit as e:  # a thread's exit would end the thread alone, silently
-                failed.append(f"load: batch {i + 1}: {e}")
+            except (SystemExit, Exception) as e:  # would end this thread alone, and the load short
+                failed.append(f"load: batch {i + 1}: {e!r}" if isinstance(e, Exception) else f"load: batch {i + 1}: {e}")
                 return
             seconds[i] = time.perf_counter() - t
 
