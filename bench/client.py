@@ -87,7 +87,7 @@ def load(args):
             try:
                 ids[i] = api.call("POST", path, bodies[i], expect=201)["ids"]
             except (SystemExit, Exception) as e:  # would end this thread alone, and the load short
-                failed.append(f"load: batch {i + 1}: {e!r}" if isinstance(e, Exception) else f"load: batch {i + 1}: {e}")
+                failed.append(f"load: batch {i + 1}: {e if isinstance(e, SystemExit) else repr(e)}")
                 return
             seconds[i] = time.perf_counter() - t
 
