@@ -171,9 +171,8 @@ public final class Database implements AutoCloseable {
      * As {@link #transaction(Supplier)}, for work that changes the database with one statement at most and
      * cannot fail once that statement succeeded (an insert returning its id): such work is atomic by itself,
      * as every SQL statement is. On a single-writer store it joins the group commit without a savepoint; elsewhere
-     * it runs in the caller's transaction if there is one, else on its own, committed as it ends, with no BEGIN and
-     * COMMIT around it: creates on PostgreSQL 1,925, 2,212, 1,975, 2,120 -> 3,325, 3,135, 3,090, 3,504 req/s
-     * (alternating), the server's CPU a create 0.53 -> 0.27 ms.
+     * it runs in the caller's transaction if there is one, else alone in autocommit: a BEGIN and a COMMIT around one
+     * insert cost PostgreSQL's creates half their server CPU (BENCHMARKS.md).
      */
     public <T> T atomic(Supplier<T> work) {
         if (writer != null) {
