@@ -10,7 +10,6 @@ import app.outlay.http.Links;
 import app.outlay.http.PathIds;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.util.List;
 import java.util.Map;
 
 /** The expense routes: HTTP in, one service call, HTTP out. */
@@ -37,8 +36,8 @@ public final class ExpenseHandler {
 
     public void get(Context ctx) {
         Expense e = expenses.get(Auth.user(ctx), ledgerId(ctx), PathIds.id(ctx, "expenseId"));
-        if (Etags.notModified(ctx, ExpenseView.etag(e))) {
-            ctx.status(304).header("ETag", ExpenseView.etag(e));
+        if (Etags.notModified(ctx, ExpenseJson.etag(e))) {
+            ctx.status(304).header("ETag", ExpenseJson.etag(e));
             return;
         }
         respond(ctx, e);
@@ -74,7 +73,7 @@ public final class ExpenseHandler {
         if (page.nextCursor() != null) {
             ctx.header("Link", Links.next(ctx, "cursor", page.nextCursor()));
         }
-        ctx.json(new PageView(page.items().stream().map(ExpenseView::of).toList(), page.nextCursor()));
+        ExpenseJson.page(ctx, page.items(), page.nextCursor());
     }
 
     private void csv(Context ctx, Params params) throws Exception {
@@ -88,17 +87,15 @@ public final class ExpenseHandler {
         }
     }
 
-    record PageView(List<ExpenseView> items, String nextCursor) {}
-
     private static void respond(Context ctx, Expense e) {
-        ctx.header("ETag", ExpenseView.etag(e)).json(ExpenseView.of(e));
+        ExpenseJson.one(ctx.header("ETag", ExpenseJson.etag(e)), e);
     }
 
     private static ExpenseService.Precondition ifMatch(Context ctx) {
         if (ctx.header("If-Match") == null) {
             return ExpenseService.Precondition.NONE;
         }
-        return current -> Etags.requireMatch(ctx, ExpenseView.etag(current));
+        return current -> Etags.requireMatch(ctx, ExpenseJson.etag(current));
     }
 
     private static boolean wantsCsv(Context ctx, Params params) {
