@@ -39,6 +39,8 @@ public final class Database implements AutoCloseable {
     private final GroupCommit writer;
     /** With that writer, what copies its log into the database file off its thread; else null. */
     private final Checkpointer checkpointer;
+    /** With that writer and a table of words (SQLite), what merges that table's index while no one writes. */
+    private final WordIndexMerger wordMerger;
     /** Set as the pool closes: what asks for a connection then is told the database is unavailable (a 503). */
     private volatile boolean closed;
 
@@ -59,6 +61,7 @@ public final class Database implements AutoCloseable {
         this.writer = dialect.singleWriter()
                 ? new GroupCommit(dsl, metrics, checkpointer::beforeWrite, checkpointer::committed, logSync(url))
                 : null;
+        this.wordMerger = writer != null && dialect.wordsTable() ? new WordIndexMerger(writer, dsl) : null;
     }
 
     /** How the writer makes its commits durable: SQLite's own sync at commit is off ({@link Dialect}). */
@@ -244,6 +247,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (writer != null) {
+            if (wordMerger != null) {
+                wordMerger.close(); // before the writer: a step it began ends first
+            }
             writer.close();
             checkpointer.close();
         }

@@ -48,6 +48,8 @@ final class GroupCommit implements AutoCloseable {
     private final Thread syncer;
     private final DistributionSummary batchSizes;
     private final Timer syncs;
+    /** Transactions committed so far; only the writer's thread counts. */
+    private volatile long commits;
     private volatile boolean open = true;
 
     /**
@@ -121,6 +123,7 @@ final class GroupCommit implements AutoCloseable {
             return;
         }
         afterCommit.run();
+        commits++; // one thread writes it; others only read
         unsynced.incrementAndGet();
         committed.add(batch);
     }
@@ -145,6 +148,11 @@ final class GroupCommit implements AutoCloseable {
                 batch.subList(from, batch.size()).forEach(Write::attempt);
             }
         }
+    }
+
+    /** Transactions the writer has committed so far: other threads see from it whether anyone writes. */
+    long commits() {
+        return commits;
     }
 
     /** Syncs the log once for every batch committed since the last sync, then answers their requests. */
