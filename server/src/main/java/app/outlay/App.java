@@ -111,6 +111,10 @@ public final class App implements AutoCloseable {
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.requestLogger.http(metrics::record);
+            // A response written in parts of up to the whole buffer (32 KiB) is gathered, then sent with its length
+            // in one write: past Jetty's default of 8 KiB a part went out at once, so a page of expenses (~12 KB)
+            // was sent chunked, in two writes.
+            cfg.jetty.modifyHttpConfiguration(http -> http.setOutputAggregationSize(http.getOutputBufferSize()));
             // Javalin's own handler reads the files through the class loader's open jar; Jetty's mounted the
             // whole jar as a zip file system first (23,000 entries, a third of the start-up's main thread).
             cfg.resourceHandler(new JavalinStaticResourceHandler());
