@@ -25,7 +25,7 @@ final class ExpenseJson {
 
     /** {@code {"items":[...],"nextCursor":...}} */
     static void page(Context ctx, List<Expense> items, String nextCursor) {
-        respond(ctx, out -> {
+        respond(ctx, items.size(), out -> {
             out.writeStartObject();
             out.writeArrayFieldStart("items");
             Instants instants = new Instants();
@@ -39,7 +39,7 @@ final class ExpenseJson {
     }
 
     static void one(Context ctx, Expense e) {
-        respond(ctx, out -> write(out, e, new Instants()));
+        respond(ctx, 1, out -> write(out, e, new Instants()));
     }
 
     private static void write(JsonGenerator out, Expense e, Instants instants) throws IOException {
@@ -61,9 +61,9 @@ final class ExpenseJson {
         void write(JsonGenerator out) throws IOException;
     }
 
-    /** Writes the body whole before answering, so that the answer carries its length. */
-    private static void respond(Context ctx, Body body) {
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(16 << 10)) {
+    /** Writes the body whole before answering, in a buffer sized for {@code expenses} of ~250 bytes each. */
+    private static void respond(Context ctx, int expenses, Body body) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(64 + 256 * expenses)) {
             try (JsonGenerator out = Json.mapper().getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
                 body.write(out);
             }
