@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -171,6 +172,14 @@ public enum Dialect {
      */
     public Object dateParameter(LocalDate date) {
         return this == SQLITE ? date.toString() : date;
+    }
+
+    /** Binds a query's values, in order, to its statement run without jOOQ (dates as {@link #dateParameter}). */
+    public void bind(PreparedStatement statement, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            statement.setObject(i + 1, value instanceof LocalDate date ? dateParameter(date) : value);
+        }
     }
 
     /** The date in a result's column, read without jOOQ: the twin of {@link #dateParameter}. */

@@ -117,10 +117,7 @@ final class ExpenseStore {
     private void read(String sql, List<Object> values, int fetchSize, Currency currency, Consumer<Expense> sink) {
         dsl.connection(c -> {
             try (PreparedStatement statement = c.prepareStatement(sql)) {
-                for (int i = 0; i < values.size(); i++) {
-                    Object value = values.get(i);
-                    statement.setObject(i + 1, value instanceof LocalDate date ? dialect.dateParameter(date) : value);
-                }
+                dialect.bind(statement, values);
                 if (fetchSize > 0) {
                     statement.setFetchSize(fetchSize);
                 }
