@@ -175,7 +175,7 @@ public enum Dialect {
     }
 
     /** Binds a query's values, in order, to its statement run without jOOQ (dates as {@link #dateParameter}). */
-    public void bind(PreparedStatement statement, List<Object> values) throws SQLException {
+    void bind(PreparedStatement statement, List<Object> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
             statement.setObject(i + 1, value instanceof LocalDate date ? dateParameter(date) : value);

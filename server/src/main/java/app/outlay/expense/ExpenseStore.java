@@ -37,6 +37,7 @@ final class ExpenseStore {
     /** Rows per round trip when streaming an export. */
     private static final int STREAM_CHUNK = 1000;
 
+    private final Database db;
     private final DSLContext dsl;
     private final Dialect dialect;
     private final UserNames names;
@@ -48,6 +49,7 @@ final class ExpenseStore {
     private final Rendered insert;
 
     ExpenseStore(Database db) {
+        this.db = db;
         this.dsl = db.dsl();
         this.dialect = db.dialect();
         this.names = new UserNames(dsl);
@@ -110,24 +112,9 @@ final class ExpenseStore {
         read(select.getSQL(), select.getBindValues(), STREAM_CHUNK, currency, sink);
     }
 
-    /**
-     * Runs a select of {@link #ROW} with its values on JDBC, on one connection (the transaction's, if any), handing
-     * each row to {@code sink} as it is read.
-     */
+    /** Runs a select of {@link #ROW} with its values ({@link Database#forEachRow}), each row to {@code sink}. */
     private void read(String sql, List<Object> values, int fetchSize, Currency currency, Consumer<Expense> sink) {
-        dsl.connection(c -> {
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                dialect.bind(statement, values);
-                if (fetchSize > 0) {
-                    statement.setFetchSize(fetchSize);
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        sink.accept(toExpense(c, rows, currency));
-                    }
-                }
-            }
-        });
+        db.forEachRow(sql, values, fetchSize, (c, row) -> sink.accept(toExpense(c, row, currency)));
     }
 
     /** The statement behind {@link #list}; tests read its plan. */

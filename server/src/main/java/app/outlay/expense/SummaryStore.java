@@ -10,8 +10,6 @@ import static org.jooq.impl.SQLDataType.VARCHAR;
 import app.outlay.common.Money;
 import app.outlay.db.Database;
 import app.outlay.db.Dialect;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -36,10 +34,12 @@ import org.jooq.impl.TableImpl;
 final class SummaryStore {
     private static final Totals TOTALS = new Totals();
 
+    private final Database db;
     private final DSLContext dsl;
     private final Dialect dialect;
 
     SummaryStore(Database db) {
+        this.db = db;
         this.dsl = db.dsl();
         this.dialect = db.dialect();
     }
@@ -53,22 +53,14 @@ final class SummaryStore {
     List<Summary.Group> groups(long ledgerId, ExpenseFilter filter, GroupBy groupBy, Currency currency) {
         var groups = new TreeMap<Key, long[]>();
         var monthly = monthlyQuery(ledgerId, filter);
-        // Read on JDBC directly, as ExpenseStore's listing: jOOQ's records for a year's few hundred sums took more
-        // CPU than the database took to read them.
-        dsl.connection(c -> {
-            try (PreparedStatement statement = c.prepareStatement(monthly.getSQL())) {
-                dialect.bind(statement, monthly.getBindValues());
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        String month = dialect.textColumn(rows, 2);
-                        var key = new Key(groupBy.type ? dialect.textColumn(rows, 1) : null,
-                                groupBy.month ? month : null, groupBy.year ? month.substring(0, 4) : null);
-                        long[] sums = groups.computeIfAbsent(key, k -> new long[2]);
-                        sums[0] += rows.getLong(3);
-                        sums[1] += rows.getLong(4);
-                    }
-                }
-            }
+        // On JDBC directly (Database.forEachRow): a few hundred sums, read without jOOQ's records.
+        db.forEachRow(monthly.getSQL(), monthly.getBindValues(), 0, (c, row) -> {
+            String month = dialect.textColumn(row, 2);
+            var key = new Key(groupBy.type ? dialect.textColumn(row, 1) : null, groupBy.month ? month : null,
+                    groupBy.year ? month.substring(0, 4) : null);
+            long[] sums = groups.computeIfAbsent(key, k -> new long[2]);
+            sums[0] += row.getLong(3);
+            sums[1] += row.getLong(4);
         });
         return groups.entrySet().stream()
                      .map(g -> new Summary.Group(g.getKey().type(), g.getKey().month(), g.getKey().year(),
