@@ -48,27 +48,11 @@ public enum Dialect {
         @Override
         public Condition hasWords(Field<Long> id, Field<Long> ledgerId, Field<LocalDate> date, Field<String> description,
                 List<String> words, WordScope scope) {
-            // FTS5 query: each word quoted, as a prefix ("coff"* finds coffee); a bound value, never SQL. Within a
-            // few months, the words with the ledger and month in front ("l7m202403coff"*, column month_words of
-            // V011), whose matches are those months' only. Else the words in the description column, ANDed with
-            // the ledger's words for the years searched, so the index intersects them instead of handing over
-            // every row with the word.
-            List<String> months = scope.months();
-            String match;
-            if (months.isEmpty()) {
-                String years = scope.sqliteYears();
-                match = (years == null ? "" : "scope : (" + years + ") AND ") + "description : ("
-                        + words.stream().map(Dialect::prefixOf).collect(Collectors.joining(" AND ")) + ")";
-            } else {
-                match = "month_words : (" + words.stream()
-                        .map(w -> months.stream().map(m -> prefixOf(m + w)).collect(Collectors.joining(" OR ", "(", ")")))
-                        .collect(Collectors.joining(" AND ")) + ")";
-            }
             // The matches drive (the planner's choice), or the rows are read in order and looked up among them:
             // a first page of a common word over all time 17.8 -> 2.0 ms at a million rows.
-            return (scope.matchesFirst() ? id : unindexed(id)).in(DSL.select(DSL.field(DSL.name("rowid"), Long.class))
-                    .from(DSL.table(DSL.name("expense_text")))
-                    .where(DSL.condition("{0} match {1}", DSL.name("expense_text"), DSL.val(match))));
+            return (scope.matchesFirst() ? id : unindexed(id)).in(DSL.select(WordIndex.expenseId())
+                    .from(WordIndex.TABLE)
+                    .where(WordIndex.matches(words, scope)));
         }
 
         @Override
@@ -299,12 +283,7 @@ public enum Dialect {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
-    /** An FTS5 prefix query for the word: quoted, so that nothing in it is read as query syntax. */
-    private static String prefixOf(String word) {
-        return "\"" + word.replace("\"", "\"\"") + "\"*";
-    }
-
-    /** A PostgreSQL {@code tsquery} prefix query for the word: quoted, as {@link #prefixOf}. */
+    /** A PostgreSQL {@code tsquery} prefix query for the word: quoted, so that nothing in it is read as query syntax. */
     private static String tsPrefixOf(String word) {
         return "'" + word.replace("'", "''") + "':*";
     }

@@ -43,6 +43,14 @@ record Cursor(Sort sort, String key, long id) {
         throw Invalid.parameter("cursor", "is not a cursor of this listing; start again without it");
     }
 
+    /** The date of the last row shown, for a cursor of a listing by date. */
+    LocalDate date() {
+        if (!sort.byDate()) {
+            throw new IllegalStateException("A cursor by " + sort.wire() + " has no date");
+        }
+        return LocalDate.parse(key);
+    }
+
     /** Rows strictly after this one in the sort order. */
     Condition condition() {
         var date = DSL.row(EXPENSE.DATE, EXPENSE.ID);

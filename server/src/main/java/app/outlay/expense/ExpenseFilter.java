@@ -51,6 +51,11 @@ public record ExpenseFilter(LocalDate from, LocalDate to, List<String> types, Mo
                 .toList();
     }
 
+    /** The same filter without its words. */
+    ExpenseFilter withoutWords() {
+        return new ExpenseFilter(from, to, types, minAmount, maxAmount, List.of());
+    }
+
     /** Whether the filter is made of whole months and types only, so per-month totals can answer it. */
     boolean wholeMonths() {
         return minAmount == null && maxAmount == null && words.isEmpty()

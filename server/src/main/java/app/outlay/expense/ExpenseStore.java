@@ -6,6 +6,8 @@ import app.outlay.common.Money;
 import app.outlay.db.Database;
 import app.outlay.db.Dialect;
 import app.outlay.db.JsonArrays;
+import app.outlay.db.WordIndex;
+import app.outlay.db.WordScope;
 import app.outlay.user.UserNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +16,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -119,13 +123,43 @@ final class ExpenseStore {
 
     /** The statement behind {@link #list}; tests read its plan. */
     Select<Record> listing(long ledgerId, ExpenseQuery query) {
-        Condition where = query.filter().condition(ledgerId, dialect, query.sort(), true);
+        var filter = query.filter();
+        if (dialect.wordsTable() && query.sort().byDate() && !filter.words().isEmpty()) {
+            return searchByDate(ledgerId, query);
+        }
+        Condition where = filter.condition(ledgerId, dialect, query.sort(), true);
         if (query.cursor() != null) {
             where = where.and(query.cursor().condition());
         }
         return selectExpenses()
                 .where(where)
                 .orderBy(query.sort().orderBy())
+                .limit(query.limit() + 1);
+    }
+
+    /**
+     * A page of a search by date on SQLite: its index of words hands the matches over in date order
+     * ({@link WordIndex}), so the page reads them in that order from its first date or cursor and stops once full.
+     * Only the rows it shows or passes over are looked up, and nothing is sorted: at a million rows, a word's first
+     * page in a month took 0.30 ms in SQLite before (every match looked up, then sorted), 0.18 now.
+     */
+    private Select<Record> searchByDate(long ledgerId, ExpenseQuery query) {
+        var filter = query.filter();
+        var scope = new WordScope(ledgerId, filter.from(), filter.to(), true);
+        Condition where = WordIndex.matches(filter.words(), scope)
+                .and(WordIndex.between(filter.from(), filter.to()))
+                .and(filter.withoutWords().condition(ledgerId, dialect, query.sort(), true));
+        Cursor cursor = query.cursor();
+        if (cursor != null) {
+            long after = WordIndex.rowid(cursor.date(), cursor.id());
+            where = where.and(query.sort().descending() ? WordIndex.ROWID.lt(after) : WordIndex.ROWID.gt(after))
+                    .and(cursor.condition());
+        }
+        return dsl.select(ROW)
+                .from(WordIndex.TABLE)
+                .join(EXPENSE).on(EXPENSE.ID.eq(WordIndex.expenseId()))
+                .where(where)
+                .orderBy(query.sort().descending() ? WordIndex.ROWID.desc() : WordIndex.ROWID.asc())
                 .limit(query.limit() + 1);
     }
 
@@ -161,18 +195,28 @@ final class ExpenseStore {
     }
 
     /**
-     * Inserts all rows in order, their values bound as JSON arrays ({@link JsonArrays}), as few statements as that
-     * allows; returns their ids in the same order. On SQLite each statement within a transaction first copies every
+     * Inserts all rows, their values bound as JSON arrays ({@link JsonArrays}), as few statements as that allows;
+     * returns their ids in the batch's order. On SQLite each statement within a transaction first copies every
      * page it is about to change to a journal of its own, so that it can be undone alone: a batch of 10,000 rows in
      * statements of 500 (as many as the bound values allowed) wrote 4.2 GB to that journal while loading a million
      * rows, one statement a batch 0.8 GB.
      */
     List<Long> insertAll(long ledgerId, List<NewExpense> expenses, long userId, long now) {
+        // Written in date order (rows of a date in the batch's order), so that SQLite's index of words, whose rowids
+        // follow dates (WordIndex), receives them in its order: FTS5 writes out the words it has gathered each time
+        // a rowid is not above the last. A batch of 10,000 in no order of dates loaded 29 % slower.
+        Integer[] byDate = new Integer[expenses.size()];
+        Arrays.setAll(byDate, i -> i);
+        Arrays.sort(byDate, Comparator.comparing(i -> expenses.get(i).date()));
         List<Long> ids = new ArrayList<>(expenses.size());
-        JsonArrays.inStatements(expenses,
+        JsonArrays.inStatements(Arrays.stream(byDate).map(expenses::get).toList(),
                 (e, out) -> NewExpenseRows.write(out, e.date(), e.type(), e.amount().minor(), e.description()),
                 json -> ids.addAll(insertJsonArrays(ledgerId, json, userId, now)));
-        return ids;
+        Long[] inBatchOrder = new Long[ids.size()];
+        for (int k = 0; k < byDate.length; k++) {
+            inBatchOrder[byDate[k]] = ids.get(k);
+        }
+        return List.of(inBatchOrder);
     }
 
     /** Inserts the rows of {@link #insertAll}'s JSON text; their ids in the same order. */

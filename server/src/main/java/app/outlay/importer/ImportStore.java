@@ -18,6 +18,7 @@ import app.outlay.db.Database;
 import app.outlay.db.Dialect;
 import app.outlay.db.JsonArrays;
 import app.outlay.db.MonthWords;
+import app.outlay.db.WordIndex;
 import app.outlay.db.WordScope;
 import app.outlay.expense.NewExpenseRows;
 import java.time.Instant;
@@ -176,12 +177,16 @@ final class ImportStore {
         if (!dialect.wordsTable()) {
             return; // PostgreSQL's GIN index on expense indexed every row as it was inserted
         }
+        // In the index's order: FTS5 writes out the words it has gathered whenever a rowid is not above the last
+        // (a file of the newest rows first: 12 us a row instead of 1.2).
+        var rowid = WordIndex.rowid(EXPENSE.DATE, EXPENSE.ID);
         dsl.insertInto(EXPENSE_TEXT, EXPENSE_TEXT_ROWID, EXPENSE_TEXT_SCOPE, EXPENSE_TEXT_DESCRIPTION, EXPENSE_TEXT_MONTH_WORDS)
-           .select(dsl.select(EXPENSE.ID, WordScope.sqliteWordsOf(EXPENSE.LEDGER_ID, EXPENSE.DATE), EXPENSE.DESCRIPTION,
+           .select(dsl.select(rowid, WordScope.sqliteWordsOf(EXPENSE.LEDGER_ID, EXPENSE.DATE), EXPENSE.DESCRIPTION,
                               MonthWords.of(EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.DESCRIPTION))
                       .from(EXPENSE)
                       .where(EXPENSE.LEDGER_ID.eq(ledgerId))
-                      .and(EXPENSE.IMPORT_ID.eq(importId)))
+                      .and(EXPENSE.IMPORT_ID.eq(importId))
+                      .orderBy(rowid))
            .execute();
     }
 

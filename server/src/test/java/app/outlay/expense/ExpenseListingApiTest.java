@@ -323,7 +323,7 @@ class ExpenseListingApiTest {
 
     /**
      * A search's pages in date order, both ways, hold the rows the listing without it holds whose description has the
-     * word: over a few months (days before 1970 too) and a few years, among many rows of a day and another ledger's
+     * word: over a few months (days before 1970 too), a few years and open ranges (with a type too), among many rows of a day and another ledger's
      * rows with the same word, for rows created alone, in a batch, imported, moved to another date and deleted.
      */
     @Test
@@ -350,7 +350,8 @@ class ExpenseListingApiTest {
         assertThat(member.api().delete(member.expenses() + "/" + all.get(5).get("id").asText()).status()).isEqualTo(204);
 
         for (String range : List.of("from=1969-12-31&to=1970-01-01", "from=1969-12-01&to=1970-01-31",
-                "from=2021-03-31&to=2023-06-30", "from=2021-04-01&to=2023-06-29")) {
+                "from=2021-03-31&to=2023-06-30", "from=2021-04-01&to=2023-06-29", "from=1970-01-01", "to=2022-07-01",
+                "type=food")) {
             for (String sort : List.of("date", "-date")) {
                 String listing = member.expenses() + "?" + range + "&sort=" + sort;
                 var expected = items(member.api().get(listing + "&limit=1000")).stream()
