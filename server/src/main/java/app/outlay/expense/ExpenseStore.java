@@ -144,7 +144,7 @@ final class ExpenseStore {
      * page in a month took 0.30 ms in SQLite before (every match looked up, then sorted), 0.18 now. Not with one
      * type: its rows come in date order from the index by type, which holds their ids, and only those among the
      * matches are looked up, where this would look up every match to read its type (a month's first page of a type
-     * and a word: 0.36 against 0.41-0.45 ms of server CPU).
+     * and a word: 0.36-0.39 against 0.43-0.49 ms of server CPU).
      */
     private Select<Record> searchByDate(long ledgerId, ExpenseQuery query) {
         var filter = query.filter();
