@@ -110,7 +110,8 @@ final class ExpenseStore {
 
     /**
      * One page of the query, plus one row more when there is a next page. jOOQ builds the statement (rendered once a
-     * shape, {@link #listings}); it runs on JDBC directly, as {@link #find} does: jOOQ's records for 51 rows cost more than rendering.
+     * shape, {@link #listings}); it runs on JDBC directly, as {@link #find} does: jOOQ's records for 51 rows cost more
+     * than rendering.
      */
     List<Expense> list(long ledgerId, ExpenseQuery query, Currency currency) {
         var listing = listing(ledgerId, query);

@@ -2,7 +2,6 @@ package app.outlay.importer;
 
 import static app.outlay.importer.ImportTables.EXPENSE;
 import static app.outlay.importer.ImportTables.EXPENSE_IMPORT;
-import static app.outlay.importer.ImportTables.EXPENSE_TEXT;
 import static app.outlay.importer.ImportTables.EXPENSE_TEXT_DESCRIPTION;
 import static app.outlay.importer.ImportTables.EXPENSE_TEXT_MONTH_WORDS;
 import static app.outlay.importer.ImportTables.EXPENSE_TEXT_ROWID;
@@ -180,7 +179,8 @@ final class ImportStore {
         // In the index's order: FTS5 writes out the words it has gathered whenever a rowid is not above the last
         // (a file of the newest rows first: 12 us a row instead of 1.2).
         var rowid = WordIndex.rowid(EXPENSE.DATE, EXPENSE.ID);
-        dsl.insertInto(EXPENSE_TEXT, EXPENSE_TEXT_ROWID, EXPENSE_TEXT_SCOPE, EXPENSE_TEXT_DESCRIPTION, EXPENSE_TEXT_MONTH_WORDS)
+        dsl.insertInto(WordIndex.TABLE,
+                        EXPENSE_TEXT_ROWID, EXPENSE_TEXT_SCOPE, EXPENSE_TEXT_DESCRIPTION, EXPENSE_TEXT_MONTH_WORDS)
            .select(dsl.select(rowid, WordScope.sqliteWordsOf(EXPENSE.LEDGER_ID, EXPENSE.DATE), EXPENSE.DESCRIPTION,
                               MonthWords.of(EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.DESCRIPTION))
                       .from(EXPENSE)

@@ -18,8 +18,7 @@ final class ImportTables {
     static final ImportTable EXPENSE_IMPORT = new ImportTable();
     static final ExpenseColumns EXPENSE = new ExpenseColumns();
     static final TotalTable EXPENSE_TOTAL = new TotalTable();
-    /** SQLite's FTS5 index of descriptions (external content: {@code expense}); PostgreSQL has none. */
-    static final Table<Record> EXPENSE_TEXT = DSL.table(name("expense_text"));
+    /** The columns of SQLite's index of words ({@link app.outlay.db.WordIndex#TABLE}); PostgreSQL has none. */
     static final Field<Long> EXPENSE_TEXT_ROWID = DSL.field(name("rowid"), Long.class);
     static final Field<String> EXPENSE_TEXT_SCOPE = DSL.field(name("scope"), String.class);
     static final Field<String> EXPENSE_TEXT_DESCRIPTION = DSL.field(name("description"), String.class);
