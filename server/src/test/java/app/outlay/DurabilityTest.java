@@ -11,18 +11,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An acknowledged write is on disk before its answer leaves: it survives {@code kill -9} of the server. */
 class DurabilityTest {
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // the server's log stays for a failure
     Path dir;
 
     @Test
@@ -30,7 +30,7 @@ class DurabilityTest {
         // given a server in its own process
         String db = TestDatabases.fresh(dir);
         int port = freePort();
-        Process server = startServerProcess(db, port);
+        Process server = startServerProcess(db, port, dir.resolve("server.log"));
         List<String> acknowledged = new ArrayList<>();
         try {
             String base = "http://127.0.0.1:" + port;
@@ -63,10 +63,9 @@ class DurabilityTest {
         }
     }
 
-    private static Process startServerProcess(String db, int port) throws Exception {
+    private static Process startServerProcess(String db, int port, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path log = Files.createTempFile("outlay-durability", ".log");
         return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", classpath, "app.outlay.Main",
                 "--db", db, "--port", Integer.toString(port))
                 .redirectErrorStream(true)

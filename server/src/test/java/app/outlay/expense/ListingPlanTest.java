@@ -20,6 +20,7 @@ import org.jooq.conf.ParamType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,12 +28,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every kind of listing is answered through an index, never by reading the whole expense table; summaries likewise. */
 class ListingPlanTest {
     private static final Currency EUR = Currency.getInstance("EUR");
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static Database db;
 
     @BeforeAll
-    static void open() throws Exception {
-        dir = java.nio.file.Files.createTempDirectory("outlay-plan");
+    static void open() {
         db = Database.open(TestDatabases.fresh(dir));
     }
 
