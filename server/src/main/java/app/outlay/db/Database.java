@@ -44,8 +44,8 @@ public final class Database implements AutoCloseable {
     private final GroupCommit writer;
     /** With that writer, what copies its log into the database file off its thread; else null. */
     private final Checkpointer checkpointer;
-    /** With that writer and a table of words (SQLite), what merges that table's index while no one writes. */
-    private final WordIndexMerger wordMerger;
+    /** With that writer and a table of words (SQLite), what indexes the words of new expenses and merges the index. */
+    private final WordIndexUpkeep words;
     /** Set as the pool closes: what asks for a connection then is told the database is unavailable (a 503). */
     private volatile boolean closed;
 
@@ -66,7 +66,7 @@ public final class Database implements AutoCloseable {
         this.writer = dialect.singleWriter()
                 ? new GroupCommit(dsl, metrics, checkpointer::beforeWrite, checkpointer::committed, logSync(url))
                 : null;
-        this.wordMerger = writer != null && dialect.wordsTable() ? new WordIndexMerger(writer, dsl) : null;
+        this.words = writer != null && dialect.wordsTable() ? new WordIndexUpkeep(writer, dsl) : null;
     }
 
     /** How the writer makes its commits durable: SQLite's own sync at commit is off ({@link Dialect}). */
@@ -189,6 +189,16 @@ public final class Database implements AutoCloseable {
         return work.get();
     }
 
+    /**
+     * Before a search by words: indexes the words of the expenses created so far, where they wait for it (SQLite's
+     * index takes them in chunks, {@link WordIndexUpkeep}), so that the search finds them. Else nothing.
+     */
+    public void indexNewWords() {
+        if (words != null) {
+            words.catchUp();
+        }
+    }
+
     public void transaction(Runnable work) {
         transaction(() -> {
             work.run();
@@ -278,8 +288,8 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (writer != null) {
-            if (wordMerger != null) {
-                wordMerger.close(); // before the writer: a step it began ends first
+            if (words != null) {
+                words.close(); // before the writer: what it began ends first
             }
             writer.close();
             checkpointer.close();

@@ -109,7 +109,7 @@ public final class ExpenseService {
 
     public Page list(CurrentUser user, long ledgerId, Params params) {
         Ledger ledger = ledgers.access(user, ledgerId, Role.VIEWER);
-        return page(ledger, ExpenseQuery.parse(params, ledger.currency()));
+        return page(ledger, query(params, ledger));
     }
 
     /**
@@ -118,7 +118,7 @@ public final class ExpenseService {
      */
     public Export export(CurrentUser user, long ledgerId, Params params) {
         Ledger ledger = ledgers.access(user, ledgerId, Role.VIEWER);
-        var query = ExpenseQuery.parse(params, ledger.currency());
+        var query = query(params, ledger);
         return sink -> db.streaming(() -> {
             store.forEach(ledger.id(), query.filter(), query.sort(), ledger.currency(), sink);
             return null;
@@ -128,6 +128,15 @@ public final class ExpenseService {
     /** The rows of an export, handed to a sink one by one. */
     public interface Export {
         void forEach(Consumer<Expense> sink);
+    }
+
+    /** The listing's parameters; when it searches by words, the words of the newest expenses are indexed first. */
+    private ExpenseQuery query(Params params, Ledger ledger) {
+        var query = ExpenseQuery.parse(params, ledger.currency());
+        if (!query.filter().words().isEmpty()) {
+            db.indexNewWords();
+        }
+        return query;
     }
 
     private Page page(Ledger ledger, ExpenseQuery query) {

@@ -13,8 +13,10 @@ import java.util.List;
 public final class SummaryService {
     private final SummaryStore store;
     private final LedgerService ledgers;
+    private final Database db;
 
     public SummaryService(Database db, LedgerService ledgers) {
+        this.db = db;
         this.store = new SummaryStore(db);
         this.ledgers = ledgers;
     }
@@ -23,6 +25,9 @@ public final class SummaryService {
         Ledger ledger = ledgers.access(user, ledgerId, Role.VIEWER);
         ExpenseFilter filter = ExpenseFilter.parse(params, ledger.currency());
         GroupBy groupBy = GroupBy.parse(params.one("groupBy"));
+        if (!filter.words().isEmpty()) {
+            db.indexNewWords(); // so that the sums count the newest expenses with those words
+        }
         if (groupBy == GroupBy.NONE) {
             return store.total(ledger.id(), filter, ledger.currency());
         }

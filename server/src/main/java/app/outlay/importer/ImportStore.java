@@ -2,10 +2,6 @@ package app.outlay.importer;
 
 import static app.outlay.importer.ImportTables.EXPENSE;
 import static app.outlay.importer.ImportTables.EXPENSE_IMPORT;
-import static app.outlay.importer.ImportTables.EXPENSE_TEXT_DESCRIPTION;
-import static app.outlay.importer.ImportTables.EXPENSE_TEXT_MONTH_WORDS;
-import static app.outlay.importer.ImportTables.EXPENSE_TEXT_ROWID;
-import static app.outlay.importer.ImportTables.EXPENSE_TEXT_SCOPE;
 import static app.outlay.importer.ImportTables.EXPENSE_TOTAL;
 import static app.outlay.importer.ImportTables.SQLITE_SCHEMA;
 import static app.outlay.importer.ImportTables.SQLITE_SCHEMA_NAME;
@@ -16,9 +12,7 @@ import static app.outlay.user.UserTable.APP_USER;
 import app.outlay.db.Database;
 import app.outlay.db.Dialect;
 import app.outlay.db.JsonArrays;
-import app.outlay.db.MonthWords;
 import app.outlay.db.WordIndex;
-import app.outlay.db.WordScope;
 import app.outlay.expense.NewExpenseRows;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -176,18 +170,7 @@ final class ImportStore {
         if (!dialect.wordsTable()) {
             return; // PostgreSQL's GIN index on expense indexed every row as it was inserted
         }
-        // In the index's order: FTS5 writes out the words it has gathered whenever a rowid is not above the last
-        // (a file of the newest rows first: 12 us a row instead of 1.2).
-        var rowid = WordIndex.rowid(EXPENSE.DATE, EXPENSE.ID);
-        dsl.insertInto(WordIndex.TABLE,
-                        EXPENSE_TEXT_ROWID, EXPENSE_TEXT_SCOPE, EXPENSE_TEXT_DESCRIPTION, EXPENSE_TEXT_MONTH_WORDS)
-           .select(dsl.select(rowid, WordScope.sqliteWordsOf(EXPENSE.LEDGER_ID, EXPENSE.DATE), EXPENSE.DESCRIPTION,
-                              MonthWords.of(EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.DESCRIPTION))
-                      .from(EXPENSE)
-                      .where(EXPENSE.LEDGER_ID.eq(ledgerId))
-                      .and(EXPENSE.IMPORT_ID.eq(importId))
-                      .orderBy(rowid))
-           .execute();
+        WordIndex.index(dsl, EXPENSE.LEDGER_ID.eq(ledgerId).and(EXPENSE.IMPORT_ID.eq(importId)));
     }
 
     /** Adds an import's totals per type and month to the running totals (the insert trigger skips imported rows). */

@@ -18,11 +18,6 @@ final class ImportTables {
     static final ImportTable EXPENSE_IMPORT = new ImportTable();
     static final ExpenseColumns EXPENSE = new ExpenseColumns();
     static final TotalTable EXPENSE_TOTAL = new TotalTable();
-    /** The columns of SQLite's index of words ({@link app.outlay.db.WordIndex#TABLE}); PostgreSQL has none. */
-    static final Field<Long> EXPENSE_TEXT_ROWID = DSL.field(name("rowid"), Long.class);
-    static final Field<String> EXPENSE_TEXT_SCOPE = DSL.field(name("scope"), String.class);
-    static final Field<String> EXPENSE_TEXT_DESCRIPTION = DSL.field(name("description"), String.class);
-    static final Field<String> EXPENSE_TEXT_MONTH_WORDS = DSL.field(name("month_words"), String.class);
     /** SQLite's own table of the schema: each index's {@code CREATE INDEX} statement as the migrations wrote it. */
     static final Table<Record> SQLITE_SCHEMA = DSL.table(name("sqlite_schema"));
     static final Field<String> SQLITE_SCHEMA_TYPE = DSL.field(name("type"), String.class);

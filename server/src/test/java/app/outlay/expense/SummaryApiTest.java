@@ -105,6 +105,20 @@ class SummaryApiTest {
     }
 
     @Test
+    void aSummaryByWordsCountsExpensesTheMomentTheyAreCreated() {
+        Member writer = server.newUser("summer-words");
+        for (int i = 1; i <= 5; i++) {
+            assertThat(writer.api().post(writer.expenses(), expense("2024-03-0" + i, "food", "-1.25", "croissant " + i))
+                    .status()).isEqualTo(201);
+
+            var summary = writer.api().get(writer.ledger() + "/summary?q=croiss&groupBy=type").json();
+
+            assertThat(summary.get("count").asInt()).as("after create " + i).isEqualTo(i);
+            assertThat(summary.get("total").asText()).isEqualTo("-%.2f".formatted(i * 1.25));
+        }
+    }
+
+    @Test
     void unknownGroupingIsABadParameter() {
         var response = member.api().get(member.ledger() + "/summary?groupBy=week");
 
