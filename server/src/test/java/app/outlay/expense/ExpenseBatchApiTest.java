@@ -23,7 +23,7 @@ class ExpenseBatchApiTest {
     void batchCreatesEveryItemAndReturnsIdsInOrder() {
         var member = server.newUser("batcher" + ++users);
         var items = new ArrayList<Map<String, Object>>();
-        for (int i = 0; i < 1200; i++) { // dates in no order (the server writes a batch in date order)
+        for (int i = 0; i < 1200; i++) { // dates in no order
             items.add(expense(LocalDate.of(2024, 1, 1).plusDays(i * 7919L % 400).toString(), "food", "-1.00",
                     "item " + i));
         }
