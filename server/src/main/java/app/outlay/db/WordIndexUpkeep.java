@@ -70,16 +70,19 @@ final class WordIndexUpkeep implements AutoCloseable {
         long seen = -1;
         long quietSince = 0;
         boolean merged = false;
+        boolean failing = false; // told once until it works again
         while (open) {
             try {
                 Thread.sleep(INDEX_EVERY_MILLIS);
                 catchUp();
+                failing = false;
             } catch (InterruptedException e) {
                 return; // closing
             } catch (RuntimeException e) {
-                if (open) {
-                    LOG.warn("Could not index the words of new expenses: {}", e.toString());
+                if (open && !failing) {
+                    LOG.warn("Could not index the words of new expenses (a search will try again): {}", e.toString());
                 }
+                failing = true;
             }
             long commits = writer.commits();
             if (commits != seen) {

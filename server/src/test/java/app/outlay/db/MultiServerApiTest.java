@@ -49,6 +49,20 @@ class MultiServerApiTest {
     }
 
     @Test
+    void aSearchOnOneServerFindsWhatTheOtherHasJustCreated() {
+        Member member = first.newUser("roamer" + ++users);
+        var onSecond = second.anonymous().withToken(member.token());
+        for (int i = 1; i <= 5; i++) {
+            var created = member.api().post(member.expenses(), expense("2024-05-0" + i, "food", "-2.00", "pretzel " + i));
+            assertThat(created.status()).isEqualTo(201);
+
+            var found = onSecond.get(member.expenses() + "?q=pretz").json().get("items");
+
+            assertThat(found).as("after create " + i).hasSize(i);
+        }
+    }
+
+    @Test
     void aRevokedTokenIsRefusedAtOnceWhereRevokedAndWithinSecondsByTheOtherServer() throws Exception {
         Member member = first.newUser("roamer" + ++users);
         var other = first.signIn(member.username(), app.outlay.support.Fixtures.PASSWORD);
