@@ -3,6 +3,7 @@ package app.outlay.db;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 final class WordIndexUpkeep implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WordIndexUpkeep.class);
-    static final Table<Record> PENDING = DSL.table(DSL.name("expense_text_pending"));
+    private static final Table<Record> PENDING = DSL.table(DSL.name("expense_text_pending"));
+    private static final Field<Long> PENDING_ID = DSL.field(DSL.name("expense_text_pending", "id"), Long.class);
+    private static final Field<Long> EXPENSE_ID = DSL.field(DSL.name("expense", "id"), Long.class);
     private static final String ANY_PENDING = "select exists (select 1 from expense_text_pending)";
     /** How often the words of new expenses are indexed while there are any. */
     private static final long INDEX_EVERY_MILLIS = 100;
@@ -49,8 +52,7 @@ final class WordIndexUpkeep implements AutoCloseable {
     void catchUp() {
         if (anyPending()) {
             writer.run(() -> {
-                WordIndex.index(dsl, DSL.field(DSL.name("expense", "id"))
-                        .in(DSL.select(DSL.field(DSL.name("id"))).from(PENDING)));
+                WordIndex.index(dsl, EXPENSE_ID.in(DSL.select(PENDING_ID).from(PENDING)));
                 dsl.deleteFrom(PENDING).execute();
                 return null;
             });
