@@ -7,7 +7,11 @@ import app.outlay.support.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +57,64 @@ class WordIndexUpkeepTest {
             assertThat(matches(db, "tea")).containsExactly(WordIndex.rowid(LocalDate.parse("2023-05-06"), 2));
             assertThat(matches(db, "bread")).containsExactly(WordIndex.rowid(LocalDate.parse("2024-03-01"), 1));
             assertThat(matches(db, "milk")).containsExactly(WordIndex.rowid(LocalDate.parse("2024-04-01"), indexed));
+            db.transaction(() -> db.dsl().execute(
+                    "insert into expense_text (expense_text, rank) values ('integrity-check', 0)"));
+        }
+    }
+
+    @Test
+    void underConcurrentWritesAndSearchesEachWordFindsExactlyTheRowsThatHoldIt(@TempDir Path dir) throws Exception {
+        assumeFalse(TestDatabases.postgres(), "SQLite's FTS5 index");
+        List<String> words = List.of("apple", "bread", "cheese", "dates", "eggs", "flour");
+        try (var db = Database.open(TestDatabases.fresh(dir))) {
+            long ledger = db.transaction(() -> db.dsl().resultQuery(
+                    "insert into ledger (name, currency, created_at) values ('home', 'EUR', 0) returning id")
+                    .fetchOne(0, Long.class));
+            // given four writers creating, changing and deleting expenses while two others search
+            var pool = Executors.newFixedThreadPool(6);
+            var tasks = new ArrayList<Future<?>>();
+            for (int w = 0; w < 4; w++) {
+                var random = new Random(w);
+                tasks.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        String description = words.get(random.nextInt(6)) + " " + words.get(random.nextInt(6));
+                        String date = "2024-%02d-%02d".formatted(1 + random.nextInt(12), 1 + random.nextInt(28));
+                        long id = db.transaction(() -> insert(db, ledger, date, description));
+                        switch (random.nextInt(4)) {
+                            case 0 -> db.transaction(() -> db.dsl().execute(
+                                    "update expense set description = ?, date = ? where id = ?",
+                                    words.get(random.nextInt(6)), "2023-%02d-01".formatted(1 + random.nextInt(12)), id));
+                            case 1 -> db.transaction(() -> db.dsl().execute("delete from expense where id = ?", id));
+                            default -> { }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                tasks.add(pool.submit(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        db.indexNewWords();
+                        matches(db, "bre");
+                    }
+                    return null;
+                }));
+            }
+            for (var task : tasks) {
+                task.get();
+            }
+            pool.shutdown();
+
+            // when a search asks after the last write
+            db.indexNewWords();
+
+            // then each word finds exactly the rows whose descriptions hold it, filed under their dates
+            for (String word : words) {
+                List<Long> expected = db.dsl().resultQuery(
+                        "select id, date from expense where ' ' || description || ' ' like ?", "% " + word + " %")
+                        .fetch(row -> WordIndex.rowid(LocalDate.parse(row.get(1, String.class)), row.get(0, Long.class)));
+                assertThat(matches(db, word)).as(word).containsExactlyInAnyOrderElementsOf(expected).isNotEmpty();
+            }
             db.transaction(() -> db.dsl().execute(
                     "insert into expense_text (expense_text, rank) values ('integrity-check', 0)"));
         }
