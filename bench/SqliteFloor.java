@@ -1,4 +1,5 @@
 import app.outlay.db.MonthWords;
+import app.outlay.db.WordIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -12,6 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.sqlite.Function;
 
 /**
@@ -24,11 +29,9 @@ public class SqliteFloor {
     private static final String INSERT = "insert into expense (ledger_id, date, type, amount, description, version,"
             + " created_at, updated_at) select 1, value ->> 0, value ->> 1, value ->> 2, value ->> 3, 1, 0, 0"
             + " from json_each(?) order by key";
-    /** As WordIndexUpkeep does (WordIndex.index): the noted expenses' words, in the index's order. */
-    private static final String INDEX_WORDS = "insert into expense_text (rowid, scope, description, month_words)"
-            + " select ((unixepoch(date) / 86400 + 719528) << 40) + id, 'l' || ledger_id || 'y' || substr(date, 1, 4),"
-            + " description, month_words(ledger_id, date, description) from expense"
-            + " where id in (select id from expense_text_pending) order by 1";
+    /** The noted expenses, whose words are indexed after each batch as WordIndexUpkeep does. */
+    private static final Condition NOTED = DSL.field(DSL.name("expense", "id"), Long.class)
+            .in(DSL.select(DSL.field(DSL.name("id"), Long.class)).from(DSL.table(DSL.name("expense_text_pending"))));
 
     public static void main(String[] args) throws Exception {
         Path migrated = Path.of(args[0]);
@@ -46,12 +49,13 @@ public class SqliteFloor {
                 boolean words = prepare(c, variant);
                 c.setAutoCommit(false);
                 long started = System.nanoTime();
+                DSLContext dsl = DSL.using(c, SQLDialect.SQLITE);
                 try (PreparedStatement insert = c.prepareStatement(INSERT); Statement s = c.createStatement()) {
                     for (String batch : batches) {
                         insert.setString(1, batch);
                         insert.executeUpdate();
                         if (words) {
-                            s.executeUpdate(INDEX_WORDS);
+                            WordIndex.index(dsl, NOTED); // the server's own statement
                             s.executeUpdate("delete from expense_text_pending");
                         }
                         c.commit();

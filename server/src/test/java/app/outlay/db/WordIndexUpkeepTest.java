@@ -28,9 +28,7 @@ class WordIndexUpkeepTest {
     void theWordsOfNewExpensesAreIndexedAsTheirRowsStandWhenTheirTurnComes(@TempDir Path dir) {
         assumeFalse(TestDatabases.postgres(), "SQLite's FTS5 index");
         try (var db = Database.open(TestDatabases.fresh(dir))) {
-            long ledger = db.transaction(() -> db.dsl().resultQuery(
-                    "insert into ledger (name, currency, created_at) values ('home', 'EUR', 0) returning id")
-                    .fetchOne(0, Long.class));
+            long ledger = ledger(db);
             // given expenses written in one transaction, changed and deleted there before their words were indexed
             db.transaction(() -> {
                 long kept = insert(db, ledger, "2024-03-01", "bakery bread");
@@ -67,9 +65,7 @@ class WordIndexUpkeepTest {
         assumeFalse(TestDatabases.postgres(), "SQLite's FTS5 index");
         List<String> words = List.of("apple", "bread", "cheese", "dates", "eggs", "flour");
         try (var db = Database.open(TestDatabases.fresh(dir))) {
-            long ledger = db.transaction(() -> db.dsl().resultQuery(
-                    "insert into ledger (name, currency, created_at) values ('home', 'EUR', 0) returning id")
-                    .fetchOne(0, Long.class));
+            long ledger = ledger(db);
             // given four writers creating, changing and deleting expenses while two others search
             var pool = Executors.newFixedThreadPool(6);
             var tasks = new ArrayList<Future<?>>();
@@ -124,9 +120,7 @@ class WordIndexUpkeepTest {
     void theWordsOfNewExpensesAreIndexedWithinMomentsWithoutASearch(@TempDir Path dir) throws InterruptedException {
         assumeFalse(TestDatabases.postgres(), "SQLite's FTS5 index");
         try (var db = Database.open(TestDatabases.fresh(dir))) {
-            long ledger = db.transaction(() -> db.dsl().resultQuery(
-                    "insert into ledger (name, currency, created_at) values ('home', 'EUR', 0) returning id")
-                    .fetchOne(0, Long.class));
+            long ledger = ledger(db);
             db.transaction(() -> insert(db, ledger, "2024-03-01", "bakery bread"));
 
             long deadline = System.nanoTime() + 5_000_000_000L;
@@ -196,6 +190,12 @@ class WordIndexUpkeepTest {
             }
             assertThat(batches.count() - before).as("commits").isGreaterThan(writes);
         }
+    }
+
+    private static long ledger(Database db) {
+        return db.transaction(() -> db.dsl().resultQuery(
+                "insert into ledger (name, currency, created_at) values ('home', 'EUR', 0) returning id")
+                .fetchOne(0, Long.class));
     }
 
     private static long insert(Database db, long ledger, String date, String description) {
