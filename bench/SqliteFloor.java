@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -29,9 +28,6 @@ public class SqliteFloor {
     private static final String INSERT = "insert into expense (ledger_id, date, type, amount, description, version,"
             + " created_at, updated_at) select 1, value ->> 0, value ->> 1, value ->> 2, value ->> 3, 1, 0, 0"
             + " from json_each(?) order by key";
-    /** The noted expenses, whose words are indexed after each batch as WordIndexUpkeep does. */
-    private static final Condition NOTED = DSL.field(DSL.name("expense", "id"), Long.class)
-            .in(DSL.select(DSL.field(DSL.name("id"), Long.class)).from(DSL.table(DSL.name("expense_text_pending"))));
 
     public static void main(String[] args) throws Exception {
         Path migrated = Path.of(args[0]);
@@ -50,13 +46,12 @@ public class SqliteFloor {
                 c.setAutoCommit(false);
                 long started = System.nanoTime();
                 DSLContext dsl = DSL.using(c, SQLDialect.SQLITE);
-                try (PreparedStatement insert = c.prepareStatement(INSERT); Statement s = c.createStatement()) {
+                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                     for (String batch : batches) {
                         insert.setString(1, batch);
                         insert.executeUpdate();
                         if (words) {
-                            WordIndex.index(dsl, NOTED); // the server's own statement
-                            s.executeUpdate("delete from expense_text_pending");
+                            WordIndex.indexNoted(dsl); // the server's own statements, as WordIndexUpkeep runs them
                         }
                         c.commit();
                     }

@@ -3,9 +3,6 @@ package app.outlay.db;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * with writes on the writer as any other.
  * <p>
  * Up to date: the insert trigger notes each new expense in {@code expense_text_pending} (V014) instead of indexing
- * it, and the words of all those noted are indexed in one statement ({@link WordIndex#index}) every tenth of a second
+ * it, and the words of all those noted are indexed in one statement ({@link WordIndex#indexNoted}) every tenth of a second
  * while there are any, and before any search ({@link #catchUp}), so a search finds every expense created before it.
  * FTS5 writes each statement's words out as a new segment of the index and merges segments as they pile up: indexed
  * one create at a time, the words took ~40 % of the writer's time for a create (BENCHMARKS.md).
@@ -26,9 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class WordIndexUpkeep implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WordIndexUpkeep.class);
-    private static final Table<Record> PENDING = DSL.table(DSL.name("expense_text_pending"));
-    private static final Field<Long> PENDING_ID = DSL.field(DSL.name("expense_text_pending", "id"), Long.class);
-    private static final Field<Long> EXPENSE_ID = DSL.field(DSL.name("expense", "id"), Long.class);
     private static final String ANY_PENDING = "select exists (select 1 from expense_text_pending)";
     /** How often the words of new expenses are indexed while there are any. */
     private static final long INDEX_EVERY_MILLIS = 100;
@@ -52,8 +46,7 @@ final class WordIndexUpkeep implements AutoCloseable {
     void catchUp() {
         if (anyPending()) {
             writer.run(() -> {
-                WordIndex.index(dsl, EXPENSE_ID.in(DSL.select(PENDING_ID).from(PENDING)));
-                dsl.deleteFrom(PENDING).execute();
+                WordIndex.indexNoted(dsl);
                 return null;
             });
         }
