@@ -62,17 +62,15 @@ public final class Database implements AutoCloseable {
                 .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(statements)));
         configuration.settings().withRenderSchema(false).withExecuteLogging(false);
         this.dsl = DSL.using(configuration);
-        this.checkpointer = dialect.singleWriter() ? new Checkpointer(pool, metrics) : null;
+        // SQLite's own syncs of the log at commit are off ({@link Dialect}): the writer syncs it; in memory, nothing to.
+        Path file = Dialect.sqliteFile(url);
+        FileSync log = file == null ? FileSync.NONE : FileSync.sqliteLog(file);
+        FileSync databaseFile = file == null ? FileSync.NONE : FileSync.sqliteDatabase(file);
+        this.checkpointer = dialect.singleWriter() ? new Checkpointer(pool, metrics, databaseFile) : null;
         this.writer = dialect.singleWriter()
-                ? new GroupCommit(dsl, metrics, checkpointer::beforeWrite, checkpointer::committed, logSync(url))
+                ? new GroupCommit(dsl, metrics, checkpointer::beforeWrite, checkpointer::committed, log)
                 : null;
         this.words = writer != null && dialect.wordsTable() ? new WordIndexUpkeep(writer, dsl) : null;
-    }
-
-    /** How the writer makes its commits durable: SQLite's own sync at commit is off ({@link Dialect}). */
-    private static LogSync logSync(String url) {
-        Path file = Dialect.sqliteFile(url);
-        return file == null ? () -> {} : LogSync.sqliteWal(file); // in memory: nothing to make durable
     }
 
     /** Opens the database at a file path or URL and brings its schema up to date. */

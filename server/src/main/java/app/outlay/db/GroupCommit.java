@@ -28,7 +28,7 @@ import org.jooq.DSLContext;
  * and leaves the transaction as it was. Savepoints are not free there: FTS5 writes its pending words out as a new
  * index segment at each one, so a savepoint per create made a segment per row instead of one per commit.
  * <p>
- * A commit reaches the disk on a thread of its own ({@link LogSync}): the writer goes on with the next batch while
+ * A commit reaches the disk on a thread of its own ({@link FileSync}): the writer goes on with the next batch while
  * the log of the last one is synced, and a batch's requests are answered once a sync that began after its commit
  * has ended. The writer spent as long waiting for the disk as running the writes of a batch of creates.
  */
@@ -38,7 +38,7 @@ final class GroupCommit implements AutoCloseable {
     private final DSLContext dsl;
     private final Runnable beforeWrite;
     private final Runnable afterCommit;
-    private final LogSync log;
+    private final FileSync log;
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
     /** Committed batches waiting for their sync, in commit order. */
     private final BlockingQueue<List<Write<?>>> committed = new LinkedBlockingQueue<>();
@@ -56,7 +56,7 @@ final class GroupCommit implements AutoCloseable {
      * {@code beforeWrite} runs on the writer before each transaction, {@code afterCommit} after each commit (it
      * must not block). {@code log} makes every commit before it durable.
      */
-    GroupCommit(DSLContext dsl, MeterRegistry metrics, Runnable beforeWrite, Runnable afterCommit, LogSync log) {
+    GroupCommit(DSLContext dsl, MeterRegistry metrics, Runnable beforeWrite, Runnable afterCommit, FileSync log) {
         this.dsl = dsl;
         this.beforeWrite = beforeWrite;
         this.afterCommit = afterCommit;

@@ -113,7 +113,7 @@ class GroupCommitTest {
             var syncing = new Semaphore(0);
             var diskDone = new CountDownLatch(1);
             var rowsWhenSyncBegan = new AtomicInteger(-1);
-            LogSync slowDisk = () -> {
+            FileSync slowDisk = () -> {
                 rowsWhenSyncBegan.set(db.dsl().fetchCount(ledger)); // what another connection sees as committed
                 syncing.release();
                 try {
@@ -145,7 +145,7 @@ class GroupCommitTest {
         try (var db = Database.open(TestDatabases.fresh(dir))) {
             var syncing = new Semaphore(0);
             var diskDone = new CountDownLatch(1);
-            LogSync slowDisk = () -> {
+            FileSync slowDisk = () -> {
                 syncing.release();
                 try {
                     diskDone.await();
@@ -189,7 +189,7 @@ class GroupCommitTest {
     @Test
     void aWriteWhoseLogCannotBeSyncedIsNotAcknowledged(@TempDir Path dir) throws Exception {
         try (var db = Database.open(TestDatabases.fresh(dir))) {
-            LogSync brokenDisk = () -> {
+            FileSync brokenDisk = () -> {
                 throw new IOException("Input/output error");
             };
             try (var writer = new GroupCommit(db.dsl(), new SimpleMeterRegistry(), () -> {}, () -> {}, brokenDisk)) {

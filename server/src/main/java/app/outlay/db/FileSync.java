@@ -5,9 +5,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Makes every commit so far durable: one sync of the log covers every commit before it. */
+/** Makes what was written to one of SQLite's files durable: one sync covers every write to it before. */
 @FunctionalInterface
-interface LogSync {
+interface FileSync {
+    /** For a database without files (in memory): nothing to make durable. */
+    FileSync NONE = () -> {};
+
     void sync() throws IOException;
 
     /**
@@ -15,10 +18,18 @@ interface LogSync {
      * checkpoint has copied and synced it into the database file. The log is opened anew each time: SQLite may
      * delete it and start another when its last connection closes.
      */
-    static LogSync sqliteWal(Path file) {
-        Path wal = Path.of(file + "-wal");
+    static FileSync sqliteLog(Path file) {
+        return of(Path.of(file + "-wal"));
+    }
+
+    /** Syncs the database file itself: the pages checkpoints have copied into it so far. */
+    static FileSync sqliteDatabase(Path file) {
+        return of(file);
+    }
+
+    private static FileSync of(Path path) {
         return () -> {
-            try (FileChannel channel = FileChannel.open(wal, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
                 channel.force(false); // fdatasync: the data and what reading it back needs
             }
         };

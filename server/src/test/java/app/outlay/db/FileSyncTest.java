@@ -10,24 +10,30 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sync that makes SQLite's commits durable reaches the log SQLite writes, or fails: never silently nothing. */
-class LogSyncTest {
+/**
+ * The syncs that make SQLite's commits durable reach the files SQLite writes (its log, the database file), or fail:
+ * never silently nothing.
+ */
+class FileSyncTest {
     @Test
-    void syncsTheWriteAheadLogOfAnOpenDatabase(@TempDir Path dir) throws Exception {
+    void syncsTheWriteAheadLogAndTheFileOfAnOpenDatabase(@TempDir Path dir) throws Exception {
         assumeFalse(TestDatabases.postgres(), "SQLite's log; PostgreSQL syncs its own");
         Path file = dir.resolve("outlay.db");
         try (var db = Database.open(file.toString())) {
             db.transaction(() -> GroupCommitTest.insertLedger(db, "groceries"));
 
             assertThat(Path.of(file + "-wal")).isNotEmptyFile();
-            LogSync.sqliteWal(file).sync();
+            FileSync.sqliteLog(file).sync();
+            FileSync.sqliteDatabase(file).sync();
         }
     }
 
     @Test
-    void failsWhereThereIsNoLogToSync(@TempDir Path dir) {
+    void failsWhereThereIsNoFileToSync(@TempDir Path dir) {
         assumeFalse(TestDatabases.postgres(), "SQLite's log; PostgreSQL syncs its own");
-        assertThatThrownBy(() -> LogSync.sqliteWal(dir.resolve("elsewhere.db")).sync())
+        assertThatThrownBy(() -> FileSync.sqliteLog(dir.resolve("elsewhere.db")).sync())
+                .isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> FileSync.sqliteDatabase(dir.resolve("elsewhere.db")).sync())
                 .isInstanceOf(NoSuchFileException.class);
     }
 }
