@@ -38,8 +38,18 @@ import org.slf4j.LoggerFactory;
  */
 final class Checkpointer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
-    /** Rest between checkpoints: each one syncs the database file, however little it copies. */
-    private static final long PAUSE_MILLIS = 50;
+    /**
+     * Rest between checkpoints at most: a page changed again meanwhile is copied once (creates change the same index
+     * pages again and again). Against a rest of 50 ms: the Checkpointer's CPU a fifth less, creates +5 % (the mean of
+     * eight alternating pairs; a fixed 250 ms: +4 %, nine pairs of ten), p99 the same. At 500 ms the writer is left
+     * more to copy as the log starts over (p99 25 ms against 20); at 1 s the log reached 190 MB (BENCHMARKS.md).
+     */
+    private static final long MAX_REST_MILLIS = 250;
+    /**
+     * ...and at least, as the log nears {@link #RESTART_FRAMES} at the rate it grows ({@link #rest}). Commits of 1 MB
+     * one after another took the log to 52-55 MB resting 50 ms, 86-104 MB resting 250, 76-86 MB resting thus.
+     */
+    private static final long MIN_REST_MILLIS = 50;
     /** Frames in the log (32 MiB of 4 KiB pages) past which the writer has it started over. */
     private static final long RESTART_FRAMES = 8_192;
     /** Copies again while more than this many frames were committed during the last copy (512 KiB)... */
@@ -52,6 +62,9 @@ final class Checkpointer implements AutoCloseable {
     private final Timer timer;
     private final Timer fileSyncs;
     private final AtomicBoolean due = new AtomicBoolean();
+    /** The frames in the log at the last checkpoint, and when: only this thread uses them. */
+    private long lastFrames;
+    private long lastNanos = System.nanoTime();
     /** The log has grown past {@link #RESTART_FRAMES}: the writer is to start it over. */
     private volatile boolean restartDue;
     private final Thread thread;
@@ -68,7 +81,7 @@ final class Checkpointer implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("outlay-checkpoint").daemon().start(this::run);
     }
 
-    /** A commit added to the log: a checkpoint follows within {@link #PAUSE_MILLIS}. */
+    /** A commit added to the log: a checkpoint follows within {@link #MAX_REST_MILLIS}. */
     void committed() {
         if (due.compareAndSet(false, true)) {
             LockSupport.unpark(thread);
@@ -102,11 +115,40 @@ final class Checkpointer implements AutoCloseable {
                 restartDue = false;
             }
             try {
-                Thread.sleep(PAUSE_MILLIS); // commits meanwhile make one checkpoint, not one each
+                Thread.sleep(rest(frames)); // commits meanwhile make one checkpoint, not one each
             } catch (InterruptedException e) {
                 return; // closing
             }
         }
+    }
+
+    /** {@link #restMillis} for the frames now in the log, given those at the last checkpoint and when. */
+    private long rest(long frames) {
+        if (frames < 0) {
+            return MIN_REST_MILLIS; // no count: the writer was copying
+        }
+        long now = System.nanoTime();
+        long grown = frames >= lastFrames ? frames - lastFrames : frames; // else it started over meanwhile
+        long rest = restMillis(frames, grown, now - lastNanos);
+        lastFrames = frames;
+        lastNanos = now;
+        return rest;
+    }
+
+    /**
+     * How long the log can go without a checkpoint: the time it takes to reach {@link #RESTART_FRAMES} at the rate
+     * it grew by {@code grown} frames in {@code nanos}, within {@link #MIN_REST_MILLIS} and {@link #MAX_REST_MILLIS}.
+     */
+    static long restMillis(long frames, long grown, long nanos) {
+        long room = RESTART_FRAMES - frames;
+        if (room <= 0) {
+            return MIN_REST_MILLIS;
+        }
+        if (grown <= 0) {
+            return MAX_REST_MILLIS;
+        }
+        double framesPerMilli = grown * 1e6 / Math.max(1, nanos);
+        return Math.clamp((long) (room / framesPerMilli), MIN_REST_MILLIS, MAX_REST_MILLIS);
     }
 
     /**

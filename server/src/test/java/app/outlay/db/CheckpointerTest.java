@@ -89,6 +89,22 @@ class CheckpointerTest {
         }
     }
 
+    /** Between checkpoints, the log has room for what commits add at the rate they came: checked sooner the faster. */
+    @Test
+    void restsBetweenCheckpointsAsLongAsTheLogHasRoomForAtTheRateItGrows() {
+        long second = 1_000_000_000L;
+        // a server at rest, or a trickle of commits: the longest rest
+        assertThat(Checkpointer.restMillis(100, 0, second)).isEqualTo(250);
+        assertThat(Checkpointer.restMillis(100, 100, second)).isEqualTo(250);
+        // 4 MiB a second into an empty log of a 32 MiB bound: room for two seconds, so the longest rest
+        assertThat(Checkpointer.restMillis(1_024, 1_024, second)).isEqualTo(250);
+        // 128 MiB a second: room for the 16 MiB left for an eighth of a second
+        assertThat(Checkpointer.restMillis(4_096, 32_768, second)).isEqualTo(125);
+        // faster still, or past the bound: the shortest rest
+        assertThat(Checkpointer.restMillis(4_096, 327_680, second)).isEqualTo(50);
+        assertThat(Checkpointer.restMillis(9_000, 10, second)).isEqualTo(50);
+    }
+
     private static long size(Path file) {
         try {
             return Files.size(file);
