@@ -122,14 +122,13 @@ final class Checkpointer implements AutoCloseable {
         }
     }
 
-    /** {@link #restMillis} for the frames now in the log, given those at the last checkpoint and when. */
+    /** {@link #restMillis} for the frames now in the log, since the last checkpoint. */
     private long rest(long frames) {
         if (frames < 0) {
             return MIN_REST_MILLIS; // no count: the writer was copying
         }
         long now = System.nanoTime();
-        long grown = frames >= lastFrames ? frames - lastFrames : frames; // else it started over meanwhile
-        long rest = restMillis(frames, grown, now - lastNanos);
+        long rest = restMillis(frames, lastFrames, now - lastNanos);
         lastFrames = frames;
         lastNanos = now;
         return rest;
@@ -137,14 +136,16 @@ final class Checkpointer implements AutoCloseable {
 
     /**
      * How long the log can go without a checkpoint: the time it takes to reach {@link #RESTART_FRAMES} at the rate
-     * it grew by {@code grown} frames in {@code nanos}, within {@link #MIN_REST_MILLIS} and {@link #MAX_REST_MILLIS}.
+     * it grew from {@code before} frames to {@code frames} in {@code nanos} (from none, if it started over
+     * meanwhile), within {@link #MIN_REST_MILLIS} and {@link #MAX_REST_MILLIS}.
      */
-    static long restMillis(long frames, long grown, long nanos) {
+    static long restMillis(long frames, long before, long nanos) {
         long room = RESTART_FRAMES - frames;
         if (room <= 0) {
             return MIN_REST_MILLIS;
         }
-        if (grown <= 0) {
+        long grown = frames >= before ? frames - before : frames;
+        if (grown == 0) {
             return MAX_REST_MILLIS;
         }
         double framesPerMilli = grown * 1e6 / Math.max(1, nanos);

@@ -94,15 +94,17 @@ class CheckpointerTest {
     void restsBetweenCheckpointsAsLongAsTheLogHasRoomForAtTheRateItGrows() {
         long second = 1_000_000_000L;
         // a server at rest, or a trickle of commits: the longest rest
-        assertThat(Checkpointer.restMillis(100, 0, second)).isEqualTo(250);
         assertThat(Checkpointer.restMillis(100, 100, second)).isEqualTo(250);
-        // 4 MiB a second into an empty log of a 32 MiB bound: room for two seconds, so the longest rest
-        assertThat(Checkpointer.restMillis(1_024, 1_024, second)).isEqualTo(250);
-        // 128 MiB a second: room for the 16 MiB left for an eighth of a second
-        assertThat(Checkpointer.restMillis(4_096, 32_768, second)).isEqualTo(125);
+        assertThat(Checkpointer.restMillis(200, 100, second)).isEqualTo(250);
+        // 4 MiB a second into a log of a 32 MiB bound: room for seconds, so the longest rest
+        assertThat(Checkpointer.restMillis(2_048, 1_024, second)).isEqualTo(250);
+        // 128 MiB a second, 16 MiB of room left: an eighth of a second
+        assertThat(Checkpointer.restMillis(4_096, 0, second / 8)).isEqualTo(125);
+        // the same, the log having started over since the last checkpoint: it grew from none to what it holds
+        assertThat(Checkpointer.restMillis(4_096, 8_000, second / 8)).isEqualTo(125);
         // faster still, or past the bound: the shortest rest
-        assertThat(Checkpointer.restMillis(4_096, 327_680, second)).isEqualTo(50);
-        assertThat(Checkpointer.restMillis(9_000, 10, second)).isEqualTo(50);
+        assertThat(Checkpointer.restMillis(4_096, 0, second / 100)).isEqualTo(50);
+        assertThat(Checkpointer.restMillis(9_000, 8_990, second)).isEqualTo(50);
     }
 
     private static long size(Path file) {

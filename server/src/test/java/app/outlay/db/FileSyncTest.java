@@ -29,6 +29,17 @@ class FileSyncTest {
     }
 
     @Test
+    void eachSyncReachesItsOwnFile(@TempDir Path dir) throws Exception {
+        assumeFalse(TestDatabases.postgres(), "SQLite's log; PostgreSQL syncs its own");
+        Path file = dir.resolve("outlay.db");
+        Database.open(file.toString()).close(); // the last connection to close removes the log
+
+        assertThat(Path.of(file + "-wal")).doesNotExist();
+        FileSync.sqliteDatabase(file).sync();
+        assertThatThrownBy(() -> FileSync.sqliteLog(file).sync()).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
     void failsWhereThereIsNoFileToSync(@TempDir Path dir) {
         assumeFalse(TestDatabases.postgres(), "SQLite's log; PostgreSQL syncs its own");
         assertThatThrownBy(() -> FileSync.sqliteLog(dir.resolve("elsewhere.db")).sync())
