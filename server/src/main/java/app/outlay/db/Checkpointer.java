@@ -34,8 +34,7 @@ import org.slf4j.LoggerFactory;
  * Before the log starts over, SQLite syncs the database file, and the copies of this thread's checkpoints were only
  * synced then: by the writer, every write queued behind it waiting, 9 ms (median) to 45 ms for the pages copied from
  * 32 MiB of log. So this thread syncs the file first, and the writer's sync finds only its own last copies left to
- * write: 6 to 10 ms. Creates' p99 latency went from 31-39 ms to 19-20 (BENCHMARKS.md). That first sync takes up to
- * 55 ms, and this thread then copies and syncs what was committed meanwhile: the writer's sync 4-5 ms, not 7-9.
+ * write: 6 to 10 ms. Creates' p99 latency went from 31-39 ms to 19-20 (BENCHMARKS.md).
  */
 final class Checkpointer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
@@ -111,9 +110,6 @@ final class Checkpointer implements AutoCloseable {
             }
             if (frames > RESTART_FRAMES) {
                 syncDatabaseFile(); // what was copied so far: the writer's sync as it starts the log over waits less
-                if (checkpoint() >= 0) { // and what was committed during that sync
-                    syncDatabaseFile();
-                }
                 restartDue = true;
             } else if (frames >= 0) {
                 restartDue = false;
