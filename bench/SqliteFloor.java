@@ -22,7 +22,8 @@ import org.sqlite.Function;
  * What SQLite alone does with Outlay's schema on this machine: the benchmark's rows loaded as the server loads them
  * (one INSERT ... SELECT FROM json_each(?) a batch, the words of the noted expenses indexed after it), with no server,
  * HTTP or JSON parsing of requests, and without syncing to disk. Run by bench/sqlite-floor, which gives it a database
- * the server has migrated and the generated batches. Each variant starts from a copy of that database.
+ * the server has migrated, the generated batches and how many of them each commit takes (the server: one or two).
+ * Each variant starts from a copy of that database.
  */
 public class SqliteFloor {
     private static final String INSERT = "insert into expense (ledger_id, date, type, amount, description, version,"
@@ -32,10 +33,11 @@ public class SqliteFloor {
     public static void main(String[] args) throws Exception {
         Path migrated = Path.of(args[0]);
         Batches generated = batches(Path.of(args[1]));
+        int batchesPerCommit = Integer.parseInt(args[2]);
         List<String> batches = generated.json();
         long rows = generated.rows();
         System.out.printf("%,d rows in %d batches%n", rows, batches.size());
-        List<String> variants = args.length > 2 ? List.of(args).subList(2, args.length)
+        List<String> variants = args.length > 3 ? List.of(args).subList(3, args.length)
                 : List.of("all", "no-words", "no-amount-index", "no-words,no-amount-index", "bare");
         for (String variant : variants) {
             Path db = migrated.resolveSibling("floor.db");
@@ -47,14 +49,17 @@ public class SqliteFloor {
                 long started = System.nanoTime();
                 DSLContext dsl = DSL.using(c, SQLDialect.SQLITE);
                 try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                    for (String batch : batches) {
-                        insert.setString(1, batch);
+                    for (int i = 0; i < batches.size(); i++) {
+                        insert.setString(1, batches.get(i));
                         insert.executeUpdate();
                         if (words) {
                             WordIndex.indexNoted(dsl); // the server's own statements, as WordIndexUpkeep runs them
                         }
-                        c.commit();
+                        if ((i + 1) % batchesPerCommit == 0) {
+                            c.commit();
+                        }
                     }
+                    c.commit();
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf("%-26s %,10.0f rows/s  (%.1f s)%n", variant, rows / seconds, seconds);
