@@ -127,6 +127,12 @@ public final class Problems {
 
     /** Jetty's own refusals, made before any route runs (a URI it cannot decode, or too long): problems too. */
     private static final class ServerErrors extends ErrorHandler {
+        /** Every method: Jetty's default answers only GET, POST and HEAD with a body (PUT got an empty 400). */
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
+        }
+
         @Override
         protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                         Callback callback) {

@@ -312,6 +312,33 @@ class ProblemsApiTest {
         assertNoInternals(body);
     }
 
+    @ParameterizedTest
+    @CsvSource({"PUT, /api/v1/ledgers/%ff", "PATCH, /api/v1/ledgers/%ff", "DELETE, /api/v1/ledgers/%C0%AF",
+            "OPTIONS, /api/v1/ledgers/%zz"})
+    void aRequestTargetTheServerCannotDecodeIsABadRequestProblemWhateverTheMethod(String method, String target)
+            throws IOException {
+        // when
+        var answer = server.raw(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
+                + "Connection: close\r\n\r\n");
+
+        // then
+        assertThat(answer).startsWith("HTTP/1.1 400 ");
+        assertThat(answer).containsIgnoringCase("\r\nContent-Type: application/problem+json");
+        assertNoInternals(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "PATCH", "DELETE"})
+    void headersTooLargeAreAProblemWhateverTheMethod(String method) throws IOException {
+        // when
+        var answer = server.raw(method + " " + user.expenses() + "/1 HTTP/1.1\r\nHost: localhost\r\nIf-Match: \""
+                + "x".repeat(20_000) + "\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+
+        // then
+        assertThat(answer).startsWith("HTTP/1.1 431 ");
+        assertThat(answer).containsIgnoringCase("\r\nContent-Type: application/problem+json");
+    }
+
     @Test
     void aUriTooLongIsAProblem() throws IOException {
         // when
