@@ -5,15 +5,17 @@ import static app.outlay.user.UserTable.APP_USER;
 
 import app.outlay.common.Money;
 import app.outlay.db.Database;
+import app.outlay.db.Dialect;
 import app.outlay.expense.Expense;
 import app.outlay.user.UserTable;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 
 /** A ledger's expenses, read whole for an export and written whole by a restore. */
 final class BackupStore {
@@ -22,25 +24,31 @@ final class BackupStore {
     /** Rows per round trip when streaming an export. */
     private static final int STREAM_CHUNK = 1000;
 
+    private final Database db;
     private final DSLContext dsl;
+    private final Dialect dialect;
 
     BackupStore(Database db) {
+        this.db = db;
         this.dsl = db.dsl();
+        this.dialect = db.dialect();
     }
 
-    /** Hands every expense of the ledger, in id order, to {@code sink} as it is read: memory stays flat. */
+    /**
+     * Hands every expense of the ledger, in id order, to {@code sink} as it is read: memory stays flat. Read on JDBC
+     * with {@link Dialect#dateColumn}, as listings read: jOOQ read the dates through {@code java.sql.Date}, whose
+     * calendar has no 5 to 14 October 1582, and so exported 1582-10-05 as 1582-10-15.
+     */
     void forEach(long ledgerId, Currency currency, Consumer<Expense> sink) {
-        try (var rows = dsl.select(EXPENSE.fields())
-                           .select(CREATOR.USERNAME, UPDATER.USERNAME)
-                           .from(EXPENSE)
-                           .leftJoin(CREATOR).on(CREATOR.ID.eq(EXPENSE.CREATED_BY))
-                           .leftJoin(UPDATER).on(UPDATER.ID.eq(EXPENSE.UPDATED_BY))
-                           .where(EXPENSE.LEDGER_ID.eq(ledgerId))
-                           .orderBy(EXPENSE.ID)
-                           .fetchSize(STREAM_CHUNK)
-                           .fetchLazy()) {
-            rows.forEach(r -> sink.accept(toExpense(r, currency)));
-        }
+        var select = dsl.select(EXPENSE.ID, EXPENSE.LEDGER_ID, EXPENSE.DATE, EXPENSE.TYPE, EXPENSE.AMOUNT,
+                                EXPENSE.DESCRIPTION, EXPENSE.VERSION, EXPENSE.CREATED_AT, EXPENSE.UPDATED_AT,
+                                CREATOR.USERNAME, UPDATER.USERNAME)
+                        .from(EXPENSE)
+                        .leftJoin(CREATOR).on(CREATOR.ID.eq(EXPENSE.CREATED_BY))
+                        .leftJoin(UPDATER).on(UPDATER.ID.eq(EXPENSE.UPDATED_BY))
+                        .where(EXPENSE.LEDGER_ID.eq(ledgerId))
+                        .orderBy(EXPENSE.ID);
+        db.forEachRow(select.getSQL(), select.getBindValues(), STREAM_CHUNK, (c, row) -> sink.accept(toExpense(row, currency)));
     }
 
     boolean hasExpenses(long ledgerId) {
@@ -57,13 +65,14 @@ final class BackupStore {
                     e.fields().description(), e.version(), e.createdAt(), e.updatedAt(), userId.applyAsLong(e.createdBy()),
                     userId.applyAsLong(e.updatedBy()));
         }
-        insert.execute();
+        db.execute(insert.getSQL(), insert.getBindValues()); // its dates bound as written, see Database#execute
     }
 
-    private static Expense toExpense(Record r, Currency currency) {
-        return new Expense(r.get(EXPENSE.ID), r.get(EXPENSE.LEDGER_ID), r.get(EXPENSE.DATE), r.get(EXPENSE.TYPE),
-                new Money(r.get(EXPENSE.AMOUNT), currency), r.get(EXPENSE.DESCRIPTION), r.get(EXPENSE.VERSION),
-                Instant.ofEpochMilli(r.get(EXPENSE.CREATED_AT)), Instant.ofEpochMilli(r.get(EXPENSE.UPDATED_AT)),
-                r.get(CREATOR.USERNAME), r.get(UPDATER.USERNAME));
+    /** A row of {@link #forEach}, read by position. */
+    private Expense toExpense(ResultSet r, Currency currency) throws SQLException {
+        return new Expense(r.getLong(1), r.getLong(2), dialect.dateColumn(r, 3), dialect.textColumn(r, 4),
+                new Money(r.getLong(5), currency), dialect.textColumn(r, 6), r.getLong(7),
+                Instant.ofEpochMilli(r.getLong(8)), Instant.ofEpochMilli(r.getLong(9)),
+                dialect.textColumn(r, 10), dialect.textColumn(r, 11));
     }
 }

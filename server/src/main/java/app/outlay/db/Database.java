@@ -269,6 +269,20 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs a statement that jOOQ built and rendered, such as an insert, on JDBC directly with its dates bound as
+     * {@link Dialect#dateParameter}: jOOQ's own binding of a {@code LocalDate} goes through {@code java.sql.Date},
+     * whose calendar has no 5 to 14 October 1582 (1582-10-05 was stored as 1582-10-15).
+     */
+    public void execute(String sql, List<Object> values) {
+        dsl.connection(c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                dialect.bind(statement, values);
+                statement.executeUpdate();
+            }
+        });
+    }
+
     /** Whether the database answers a trivial query now. */
     public boolean isUp() {
         try {

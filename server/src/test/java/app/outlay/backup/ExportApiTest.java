@@ -107,6 +107,29 @@ class ExportApiTest {
         assertThat(fromTotals).isEqualTo(recounted);
     }
 
+    /** Dates the Julian-Gregorian calendar of java.sql.Date lacks (the ten days of October 1582) shifted ten days. */
+    @Test
+    void datesBeforeTheGregorianCalendarAreExportedAndRestoredAsWritten() {
+        // given
+        Member owner = server.newUser(Fixtures.username("historian"));
+        String original = newLedger(owner, "Old", "EUR");
+        List<String> dates = List.of("0001-01-01", "0004-02-29", "1582-10-05", "1582-10-14", "1582-10-15", "2024-02-29");
+        owner.api().post(original + "/expenses/batch", dates.stream().map(d -> expense(d, "old", "-1.00", d)).toList());
+
+        // when it is exported, restored into a new ledger and exported again
+        var export = owner.api().get(original + "/export");
+        String copy = newLedger(owner, "Old (restored)", "EUR");
+        var restored = owner.api().post(copy + "/restore", export.body());
+        var again = owner.api().get(copy + "/export");
+
+        // then every date is as it was written
+        assertThat(export.json().get("expenses").findValuesAsText("date")).containsExactlyElementsOf(dates);
+        assertThat(restored.status()).as(restored.body()).isEqualTo(201);
+        assertThat(again.json().get("expenses").findValuesAsText("date")).containsExactlyElementsOf(dates);
+        assertThat(owner.api().get(copy + "/expenses?sort=date").json().get("items").findValuesAsText("date"))
+                .containsExactlyElementsOf(dates);
+    }
+
     @Test
     void aLargeLedgerIsStreamedWhole() throws Exception {
         // given 20,000 expenses
