@@ -47,14 +47,19 @@ public record NewExpense(LocalDate date, String type, Money amount, String descr
 
     private static LocalDate date(String field, JsonNode node) {
         String text = requiredText(field, node);
+        LocalDate date;
         try {
-            if (ISO_DATE.matcher(text).matches()) {
-                return LocalDate.parse(text);
+            if (!ISO_DATE.matcher(text).matches()) {
+                throw Invalid.field(field, "must be a date as YYYY-MM-DD");
             }
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw Invalid.field(field, "is not a calendar date: " + text);
         }
-        throw Invalid.field(field, "must be a date as YYYY-MM-DD");
+        if (date.getYear() < 1) { // PostgreSQL has no year 0000 (a 500 there); imports refuse it too
+            throw Invalid.field(field, "must be in the years 0001 to 9999: " + text);
+        }
+        return date;
     }
 
     private static String type(String field, JsonNode node) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.outlay.support.Member;
 import app.outlay.support.TestServer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class ExpenseApiTest {
 
     @ParameterizedTest(name = "{0}={1} is refused")
     @CsvSource(delimiter = '|', value = {
-            "date|2023-02-30", "date|2023-13-01", "date|11/11/2023", "date|",
+            "date|2023-02-30", "date|2023-13-01", "date|11/11/2023", "date|", "date|0000-01-01",
             "type|'   '", "type|", "amount|-1.005", "amount|-10.000", "amount|1e400", "amount|abc",
             "amount|1000000000000.00", "amount|", "description|LONG"})
     void invalidFieldsAreRefusedWith422NamingTheField(String field, String value) {
@@ -111,6 +112,27 @@ class ExpenseApiTest {
         assertThat(trimmed.text("type")).isEqualTo("food");
         assertThat(trimmed.text("description")).isEmpty();
         assertThat(trimmed.text("amount")).isEqualTo("0.00");
+    }
+
+    /** PostgreSQL has no year 0000 (a batch holding it was a 500 there); imports refused it already. */
+    @Test
+    void theYearZeroIsRefusedByBatchesAndPatchesAsByImports() {
+        // given
+        var created = alice.api().post(alice.expenses(), expense("0001-01-01", "food", "-1.00", "first year"));
+        int before = count();
+
+        // when
+        var batch = alice.api().post(alice.expenses() + "/batch", List.of(expense("0000-12-31", "food", "-1.00", "")));
+        var patch = alice.api().patch(alice.expenses() + "/" + created.text("id"), Map.of("date", "0000-01-01"));
+
+        // then
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(batch.status()).isEqualTo(422);
+        assertThat(batch.json().get("errors").findValuesAsText("field")).containsExactly("[0].date");
+        assertThat(patch.status()).isEqualTo(422);
+        assertThat(patch.json().get("errors").findValuesAsText("field")).containsExactly("date");
+        assertThat(count()).isEqualTo(before);
+        assertThat(alice.api().get(alice.expenses() + "/" + created.text("id")).json()).isEqualTo(created.json());
     }
 
     @Test
