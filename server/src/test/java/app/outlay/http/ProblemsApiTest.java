@@ -183,6 +183,46 @@ class ProblemsApiTest {
         assertThat(member.api().get(member.expenses()).json().path("items")).isEmpty();
     }
 
+    static Stream<Arguments> textsHoldingHalfASurrogatePair() {
+        return Stream.of(
+                Arguments.of("POST", "{ledger}/expenses",
+                        "{\"date\": \"2024-01-01\", \"type\": \"food\", \"amount\": \"-1.00\", \"description\": \"a\\ud800b\"}",
+                        "description"),
+                Arguments.of("POST", "{ledger}/expenses",
+                        "{\"date\": \"2024-01-01\", \"type\": \"\\ude00\\ud83d\", \"amount\": \"-1.00\"}", "type"),
+                Arguments.of("POST", "{ledger}/expenses/batch",
+                        "[{\"date\": \"2024-01-01\", \"type\": \"food \\ud83d\", \"amount\": \"-1.00\"}]", "[0].type"),
+                Arguments.of("POST", "/api/v1/ledgers", "{\"name\": \"Home \\udfff\", \"currency\": \"EUR\"}", "name"));
+    }
+
+    /** UTF-8 cannot encode half a pair: it was answered 201 as sent and stored as "?". */
+    @ParameterizedTest(name = "{0} {1} {3}")
+    @MethodSource("textsHoldingHalfASurrogatePair")
+    void textHoldingHalfASurrogatePairIsRefusedNamingWhereItWas(String method, String path, String body, String field) {
+        // given
+        Member member = server.newUser(Fixtures.username("half"));
+
+        // when
+        var answer = member.api().send(method, path.replace("{ledger}", member.ledger()), body, "application/json");
+
+        // then
+        assertProblem(answer, 422);
+        assertThat(errorFields(answer)).containsExactly(field);
+        assertThat(member.api().get("/api/v1/ledgers").json()).hasSize(1);
+        assertThat(member.api().get(member.expenses()).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void aWholeSurrogatePairIsKept() {
+        // when
+        var created = user.api().send("POST", user.expenses(),
+                "{\"date\": \"2024-01-01\", \"type\": \"\\ud83d\\ude00\", \"amount\": \"-1.00\"}", "application/json");
+
+        // then
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(user.api().get(user.expenses() + "/" + created.text("id")).text("type")).isEqualTo("\uD83D\uDE00");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "text/csv", "application/xml"})
     void aBodyOfAnotherMediaTypeIsUnsupported(String contentType) {
