@@ -11,6 +11,8 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import app.outlay.backup.BackupHandler;
 import app.outlay.backup.BackupService;
 import app.outlay.db.Database;
+import app.outlay.expense.ExpenseEventHandler;
+import app.outlay.expense.ExpenseEvents;
 import app.outlay.expense.ExpenseHandler;
 import app.outlay.expense.ExpenseService;
 import app.outlay.expense.SummaryHandler;
@@ -56,11 +58,13 @@ public final class App implements AutoCloseable {
 
     private final Config config;
     private final Database db;
+    private final ExpenseEvents events;
     private final Javalin javalin;
 
-    private App(Config config, Database db, Javalin javalin) {
+    private App(Config config, Database db, ExpenseEvents events, Javalin javalin) {
         this.config = config;
         this.db = db;
+        this.events = events;
         this.javalin = javalin;
     }
 
@@ -80,6 +84,7 @@ public final class App implements AutoCloseable {
         var tokens = new TokenService(db, users, clock);
         var sessions = new SessionService(db, users, config.sessionIdle(), config.sessionLifetime(), clock);
         var expenses = new ExpenseService(db, ledgers, clock);
+        var events = new ExpenseEvents(db, ledgers, clock);
         var summaries = new SummaryService(db, ledgers);
         var backups = new BackupService(db, ledgers, members, users, clock);
         var imports = new ImportService(db, ledgers, clock);
@@ -99,6 +104,7 @@ public final class App implements AutoCloseable {
         var ledgerRoutes = new LedgerHandler(ledgers);
         var memberRoutes = new MemberHandler(members);
         var expenseRoutes = new ExpenseHandler(expenses, exports);
+        var eventRoutes = new ExpenseEventHandler(events, auth);
         var summaryRoutes = new SummaryHandler(summaries);
         var backupRoutes = new BackupHandler(backups, exports);
         var importRoutes = new ImportHandler(imports);
@@ -175,6 +181,7 @@ public final class App implements AutoCloseable {
                         delete("/expenses/{expenseId}", expenseRoutes::delete);
                         get("/summary", summaryRoutes::summary);
                         get("/types", summaryRoutes::types);
+                        get("/events", eventRoutes::follow);
                         get("/export", backupRoutes::export);
                         post("/restore", backupRoutes::restore);
                         // a streamed body: not wrapped in Idempotency; duplicate detection makes a retry import nothing
@@ -186,13 +193,14 @@ public final class App implements AutoCloseable {
             });
         });
         HeadRequests.answerLikeGet(javalin);
-        return new App(config, db, javalin);
+        return new App(config, db, events, javalin);
     }
 
     /** Listens on the configured address and port (0 picks a free port). */
     public App start() {
         db.ready(); // not listening before the schema is current, and a database that cannot open fails here
         javalin.start(config.bind(), config.port());
+        events.keepTidy();
         return this;
     }
 
@@ -222,6 +230,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close(); // ends the streams of live updates, which would hold the stop up
         javalin.stop();
         db.close();
     }

@@ -42,6 +42,30 @@ final class ExpenseJson {
         respond(ctx, 1, out -> write(out, e, new Instants()));
     }
 
+    /** The expense as JSON text, for a live update. */
+    static String text(Expense e) {
+        return text(out -> write(out, e, new Instants()));
+    }
+
+    /** {@code {"id":"..."}}: what a live update of a deletion says. */
+    static String deleted(long id) {
+        return text(out -> {
+            out.writeStartObject();
+            out.writeStringField("id", Long.toString(id));
+            out.writeEndObject();
+        });
+    }
+
+    private static String text(Body body) {
+        try (var text = new java.io.StringWriter(); JsonGenerator out = Json.mapper().getFactory().createGenerator(text)) {
+            body.write(out);
+            out.flush();
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void write(JsonGenerator out, Expense e, Instants instants) throws IOException {
         out.writeStartObject();
         out.writeStringField("id", Long.toString(e.id()));

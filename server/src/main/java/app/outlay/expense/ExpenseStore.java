@@ -1,5 +1,6 @@
 package app.outlay.expense;
 
+import static app.outlay.expense.EventTable.LEDGER_EVENT;
 import static app.outlay.expense.ExpenseTable.EXPENSE;
 
 import app.outlay.common.Money;
@@ -53,6 +54,8 @@ final class ExpenseStore {
      */
     private final Rendered find;
     private final Rendered insert;
+    /** A ledger's events after an id, each with its expense as it is now: every stream of live updates polls it. */
+    private final Rendered events;
     /**
      * The listings' statements by {@link ListingShape}, rendered once each: rendering took 5 % of a first page's
      * CPU. At most {@link #MAX_LISTINGS}; others are rendered every time.
@@ -78,6 +81,14 @@ final class ExpenseStore {
                 .set(EXPENSE.UPDATED_AT, 0L)
                 .set(EXPENSE.CREATED_BY, 0L)
                 .set(EXPENSE.UPDATED_BY, 0L)));
+        this.events = new Rendered(dsl.select(ROW)
+                .select(LEDGER_EVENT.ID, LEDGER_EVENT.EXPENSE_ID, LEDGER_EVENT.KIND)
+                .from(LEDGER_EVENT)
+                .leftJoin(EXPENSE).on(EXPENSE.ID.eq(LEDGER_EVENT.EXPENSE_ID))
+                .where(LEDGER_EVENT.LEDGER_ID.eq(0L))
+                .and(LEDGER_EVENT.ID.gt(0L))
+                .orderBy(LEDGER_EVENT.ID)
+                .limit(0));
     }
 
     /**
@@ -124,6 +135,45 @@ final class ExpenseStore {
         List<Expense> page = new ArrayList<>(query.limit() + 1);
         read(sql, listing.getBindValues(), 0, currency, page::add);
         return page;
+    }
+
+    /** The ledger's events after {@code afterId}, oldest first, at most {@code limit} of them. */
+    List<ExpenseEvent> eventsAfter(long ledgerId, long afterId, int limit, Currency currency) {
+        List<ExpenseEvent> found = new ArrayList<>();
+        db.forEachRow(events.sql(), List.of(ledgerId, afterId, limit), 0, (c, row) -> {
+            row.getLong(1);
+            Expense expense = row.wasNull() ? null : toExpense(c, row, currency);
+            found.add(new ExpenseEvent(row.getLong(ROW.size() + 1), ExpenseEvent.Kind.of(row.getInt(ROW.size() + 3)),
+                    row.getLong(ROW.size() + 2), expense));
+        });
+        return found;
+    }
+
+    /** The id of the newest event of any ledger; 0 when there is none. */
+    long latestEvent() {
+        Long latest = dsl.select(DSL.max(LEDGER_EVENT.ID)).from(LEDGER_EVENT).fetchOne(0, Long.class);
+        return latest == null ? 0 : latest;
+    }
+
+    /** The id of the oldest event still kept; 0 when there is none. */
+    long oldestEvent() {
+        Long oldest = dsl.select(DSL.min(LEDGER_EVENT.ID)).from(LEDGER_EVENT).fetchOne(0, Long.class);
+        return oldest == null ? 0 : oldest;
+    }
+
+    /**
+     * Drops up to {@code limit} events from before {@code epochSecond}, but never the newest: SQLite draws the next id
+     * from it, and ids must only grow. The number dropped.
+     */
+    int dropEventsBefore(long epochSecond, int limit) {
+        var newest = DSL.select(DSL.max(LEDGER_EVENT.ID)).from(LEDGER_EVENT);
+        return dsl.deleteFrom(LEDGER_EVENT)
+                  .where(LEDGER_EVENT.ID.in(DSL.select(LEDGER_EVENT.ID).from(LEDGER_EVENT)
+                          .where(LEDGER_EVENT.AT.lt(epochSecond))
+                          .and(LEDGER_EVENT.ID.lt(newest))
+                          .orderBy(LEDGER_EVENT.ID)
+                          .limit(limit)))
+                  .execute();
     }
 
     /** Hands every row of the filter, in order, to {@code sink} as it is read: memory stays flat. */

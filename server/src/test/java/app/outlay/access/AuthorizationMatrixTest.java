@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.outlay.support.Api;
 import app.outlay.support.Fixtures;
+import app.outlay.support.EventStream;
 import app.outlay.support.Member;
 import app.outlay.support.OpenApiContract;
 import app.outlay.support.TestServer;
@@ -66,6 +67,7 @@ class AuthorizationMatrixTest {
             row("DELETE " + EXPENSE, 401, 404, 403, 204, 204, 404),
             row("GET " + LEDGER + "/summary", 401, 404, 200, 200, 200, 404),
             row("GET " + LEDGER + "/types", 401, 404, 200, 200, 200, 404),
+            row("GET " + LEDGER + "/events", 401, 404, 200, 200, 200, 404),
             row("GET " + LEDGER + "/export", 401, 404, 200, 200, 200, 404),
             // restoring a whole ledger is managing it; the owner's target is a fresh, empty ledger
             row("POST " + LEDGER + "/restore", 401, 404, 403, 403, 201, 404),
@@ -133,6 +135,11 @@ class AuthorizationMatrixTest {
                 .replace("{importId}", on.importId())
                 .replace("{username}", template.contains("/members/") && method.equals("DELETE")
                         ? MEMBERS.get(Actor.VIEWER).username() : spare.username());
+        if (template.endsWith("/events")) { // a stream that stays open: its status, then closed
+            try (var stream = EventStream.open(server.baseUrl(), path, member == null ? null : member.token(), null)) {
+                return new Api.Response(stream.status(), null, "");
+            }
+        }
         if (path.contains("{tokenId}")) {
             path = path.replace("{tokenId}", member == null ? "1" : newTokenId(member));
         }
