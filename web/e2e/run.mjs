@@ -332,6 +332,29 @@ const tests = [
     await until('all rows again', async () => (await totals()).includes('303 expenses'));
   }],
 
+  ['the server is unreachable for a moment: Try again brings back the rows, the totals and the dashboard', async () => {
+    await alice.route('**/api/v1/**', (route) => route.abort());
+    await alice.getByLabel('Period').selectOption('this-year');
+    const retry = alice.getByRole('button', { name: 'Try again' });
+    await retry.waitFor();
+    await alice.getByText('The totals could not be counted.').waitFor();
+    await alice.unroute('**/api/v1/**');
+    await retry.click();
+    await until('the totals are counted again', async () => /\d+ expenses/.test(await totals()));
+    await until('rows again', async () => (await rows().count()) > 0);
+    await alice.getByLabel('Period').selectOption('all');
+    await until('all rows', async () => (await totals()).includes('303 expenses'));
+    await alice.route('**/api/v1/**', (route) => route.abort());
+    await alice.getByRole('link', { name: 'Dashboard' }).click();
+    await alice.getByRole('button', { name: 'Try again' }).waitFor();
+    await alice.unroute('**/api/v1/**');
+    await alice.getByRole('button', { name: 'Try again' }).click();
+    await alice.getByRole('table', { name: 'Totals by month' }).waitFor();
+    await alice.getByRole('table', { name: 'Spending by type' }).waitFor();
+    equal(await alice.getByRole('alert').count(), 0, 'the message has gone');
+    await alice.getByRole('link', { name: 'Expenses' }).click();
+  }],
+
   ['the dashboard shows spending by type and twelve months, in charts and tables', async () => {
     await alice.getByRole('link', { name: 'Dashboard' }).click();
     await alice.getByRole('heading', { name: 'Spending by type' }).waitFor();

@@ -4,7 +4,7 @@ import { api, describe, type Group, type Ledger } from './api';
 import { rangeOf, today, type Period } from './filters';
 import { formatMonth, lastTwelveMonths, locale } from './format';
 import { abs, formatMoney, fractionDigits, isNegative } from './money';
-import { Alert, SelectField, TextField } from './ui';
+import { SelectField, TextField } from './ui';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 // Labels as large and as dark as the page's own text, for reading them.
@@ -24,23 +24,28 @@ export function DashboardScreen({ ledger }: { ledger: Ledger }) {
   const [custom, setCustom] = useState({ from: '', to: '' });
   const [byType, setByType] = useState<Group[] | null>(null);
   const [months, setMonths] = useState<MonthRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [typeError, setTypeError] = useState<string | null>(null);
+  const [monthsError, setMonthsError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0); // Try again asks again
   const lang = locale();
   const money = (a: string) => formatMoney(a, ledger.currency, lang);
   const on = today();
 
   useEffect(() => {
     setByType(null);
+    setTypeError(null);
     const { from, to } = rangeOf({ period, ...custom }, on);
     const query = new URLSearchParams({ groupBy: 'type', maxAmount: negativeUnit(ledger.currency) });
     if (from) query.set('from', from);
     if (to) query.set('to', to);
     api.summary(ledger.id, query)
       .then((s) => setByType([...s.groups].sort((a, b) => Number(a.total) - Number(b.total))))
-      .catch((e) => setError(describe(e)));
-  }, [ledger.id, period, custom.from, custom.to]);
+      .catch((e) => setTypeError(describe(e)));
+  }, [ledger.id, period, custom.from, custom.to, attempt]);
 
   useEffect(() => {
+    setMonths(null);
+    setMonthsError(null);
     const list = lastTwelveMonths(on);
     const from = `${list[0]}-01`;
     const to = rangeOf({ period: 'this-month', from: '', to: '' }, on).to;
@@ -54,13 +59,18 @@ export function DashboardScreen({ ledger }: { ledger: Ledger }) {
           month, in: get(income.groups, month), out: get(spending.groups, month), net: get(net.groups, month),
         })));
       })
-      .catch((e) => setError(describe(e)));
-  }, [ledger.id]);
+      .catch((e) => setMonthsError(describe(e)));
+  }, [ledger.id, attempt]);
 
+  const error = typeError ?? monthsError;
   return (
     <section class="dashboard">
       <h1>Dashboard <span class="muted">· {ledger.name}</span></h1>
-      <Alert message={error} />
+      {error && (
+        <div class="alert alert-error" role="alert">
+          {error} <button type="button" class="link-button" onClick={() => setAttempt(attempt + 1)}>Try again</button>
+        </div>
+      )}
       <div class="card">
         <div class="title-row">
           <h2 id="by-type-title">Spending by type</h2>
@@ -78,7 +88,7 @@ export function DashboardScreen({ ledger }: { ledger: Ledger }) {
             <TextField label="To" type="date" value={custom.to} onValue={(to) => setCustom({ ...custom, to })} />
           </div>
         )}
-        {byType === null ? <p aria-busy="true">Loading…</p> : byType.length === 0 ? <p class="muted">No spending in this period.</p> : <>
+        {byType === null ? (typeError ? <p class="muted">Not available.</p> : <p aria-busy="true">Loading…</p>) : byType.length === 0 ? <p class="muted">No spending in this period.</p> : <>
           <BarChart label="Spending by type" horizontal money={money}
             labels={byType.map((g) => g.type ?? '')}
             series={[{ name: 'Spent', color: OUT, values: byType.map((g) => abs(g.total)) }]} />
@@ -93,7 +103,7 @@ export function DashboardScreen({ ledger }: { ledger: Ledger }) {
       </div>
       <div class="card">
         <h2>Money in and out, last 12 months</h2>
-        {months === null ? <p aria-busy="true">Loading…</p> : <>
+        {months === null ? (monthsError ? <p class="muted">Not available.</p> : <p aria-busy="true">Loading…</p>) : <>
           <BarChart label="Money in and out by month" money={money}
             labels={months.map((m) => formatMonth(m.month, lang))}
             series={[

@@ -20,7 +20,7 @@ export function ExpensesScreen({ ledger, query }: { ledger: Ledger; query: URLSe
   listQuery.set('sort', filters.sort);
   const pages = useExpensePages(ledger.id, listQuery.toString());
   // the totals with the selection they count: totals of an earlier selection are never shown as current
-  const [counted, setCounted] = useState<{ key: string; summary: Summary } | null>(null);
+  const [counted, setCounted] = useState<{ key: string; summary: Summary | null } | null>(null);
   const [types, setTypes] = useState<TypeUse[]>([]);
   const [adding, setAdding] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -39,9 +39,12 @@ export function ExpensesScreen({ ledger, query }: { ledger: Ledger; query: URLSe
 
   const selectionKey = `${ledger.id}?${selection}`;
   const refreshTotals = useCallback(() => {
-    api.summary(ledger.id, selection).then((summary) => setCounted({ key: selectionKey, summary })).catch(() => setCounted(null));
+    // a failed count says so (the list's Try again counts again), rather than "Counting…" for ever
+    api.summary(ledger.id, selection).then((summary) => setCounted({ key: selectionKey, summary }))
+      .catch(() => setCounted({ key: selectionKey, summary: null }));
   }, [selectionKey]);
-  const summary = counted?.key === selectionKey ? counted.summary : null;
+  const settled = counted?.key === selectionKey;
+  const summary = counted && settled ? counted.summary : null;
   useEffect(refreshTotals, [refreshTotals]);
   const refreshTypes = useCallback(() => { api.types(ledger.id).then(setTypes).catch(() => {}); }, [ledger.id]);
   useEffect(refreshTypes, [refreshTypes]);
@@ -70,12 +73,12 @@ export function ExpensesScreen({ ledger, query }: { ledger: Ledger; query: URLSe
           }} />
       )}
       <FilterBar filters={filters} types={types} currency={ledger.currency} onChange={setFilters} />
-      <p class="totals" aria-live="polite" aria-busy={summary ? 'false' : 'true'}>
+      <p class="totals" aria-live="polite" aria-busy={settled ? 'false' : 'true'}>
         {summary ? <>
           <strong>{expensesCount(summary.count)}</strong>
           <span> · total </span>
           <strong class={summary.total.startsWith('-') ? 'out' : 'in'}>{formatMoney(summary.total, ledger.currency, locale())}</strong>
-        </> : <span class="muted">Counting…</span>}
+        </> : <span class="muted">{settled ? 'The totals could not be counted.' : 'Counting…'}</span>}
         <a class="export" href={api.csvUrl(ledger.id, listQuery)} download={`${ledger.name}-expenses.csv`}>Export CSV</a>
       </p>
       <ExpenseTable ledger={ledger} filters={filters} pages={pages} canEdit={canEdit} typesListId={typesListId}
@@ -167,7 +170,7 @@ function ExpenseTable({ ledger, filters, pages, canEdit, typesListId, onSort, on
       )}
       {pages.error && (
         <div class="alert alert-error" role="alert">
-          {pages.error} <button type="button" class="link-button" onClick={pages.retry}>Try again</button>
+          {pages.error} <button type="button" class="link-button" onClick={() => { pages.retry(); onChanged(); }}>Try again</button>
         </div>
       )}
       {pages.loading && <p class="muted" role="status">Loading…</p>}
