@@ -113,18 +113,20 @@ export function DashboardScreen({ ledger }: { ledger: Ledger }) {
           <BarChart label="Net total by month" money={money}
             labels={months.map((m) => formatMonth(m.month, lang))}
             series={[{ name: 'Net', color: NET, values: months.map((m) => m.net) }]} />
-          <table class="numbers">
-            <caption>Totals by month</caption>
-            <thead><tr><th scope="col">Month</th><th scope="col" class="num">In</th><th scope="col" class="num">Out</th><th scope="col" class="num">Net</th></tr></thead>
-            <tbody>{months.map((m) => (
-              <tr key={m.month}>
-                <th scope="row">{formatMonth(m.month, lang)}</th>
-                <td class="num in">{money(m.in)}</td>
-                <td class="num out">{money(m.out)}</td>
-                <td class={`num ${isNegative(m.net) ? 'out' : 'in'}`}>{money(m.net)}</td>
-              </tr>
-            ))}</tbody>
-          </table>
+          <div class="scroll-x" tabIndex={0} role="region" aria-label="Totals by month">
+            <table class="numbers">
+              <caption>Totals by month</caption>
+              <thead><tr><th scope="col">Month</th><th scope="col" class="num">In</th><th scope="col" class="num">Out</th><th scope="col" class="num">Net</th></tr></thead>
+              <tbody>{months.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row">{formatMonth(m.month, lang)}</th>
+                  <td class="num in">{money(m.in)}</td>
+                  <td class="num out">{money(m.out)}</td>
+                  <td class={`num ${isNegative(m.net) ? 'out' : 'in'}`}>{money(m.net)}</td>
+                </tr>
+              ))}</tbody>
+            </table>
+          </div>
         </>}
       </div>
     </section>
