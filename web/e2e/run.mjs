@@ -217,6 +217,16 @@ const tests = [
     await until('the focus is on Undo', async () => (await focused()) === 'Undo');
     await alice.keyboard.press('Enter');
     await row('bus ticket').waitFor();
+    // the notice leaves while it has the focus: the focus goes to the next row, not to the page's body
+    await row('bus ticket').getByRole('button', { name: /^Delete/ }).focus();
+    await alice.keyboard.press('Enter');
+    await until('the focus is on Undo again', async () => (await focused()) === 'Undo');
+    await alice.keyboard.press('Tab');
+    equal(await alice.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Dismiss', 'Tab goes on to Dismiss');
+    await alice.keyboard.press('Enter');
+    await until('the focus is on a row of the list', async () => alice.evaluate(() => /^expense-/.test(document.activeElement?.id ?? '')));
+    const again = { date: todayUtc, type: 'transport', amount: '-2.40', description: 'bus ticket' };
+    equal((await apiCall('POST', `/ledgers/${household}/expenses`, again)).status, 201, 'the bus ticket, back for the later counts');
   }],
 
   ['a 412: someone else changed the expense; the user sees their version and keeps theirs or mine', async () => {

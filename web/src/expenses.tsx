@@ -141,10 +141,12 @@ function ExpenseTable({ ledger, filters, pages, canEdit, typesListId, onSort, on
             <ExpenseRow key={expense.id} page={page} ledger={ledger} expense={expense} canEdit={canEdit} typesListId={typesListId}
               onSaved={(saved, oldId) => { pages.replace(saved, oldId); onChanged(); }}
               onDeleted={(deleted) => {
+                const neighbour = nextRowId(deleted.id);
                 pages.remove(deleted.id);
                 onChanged();
                 notify(`Deleted ${deleted.type} ${formatMoney(deleted.amount, ledger.currency, locale())}.`, {
                   focus: true,
+                  returnFocus: () => (neighbour ? document.getElementById(neighbour) : null),
                   action: {
                     label: 'Undo',
                     run: async () => {
@@ -177,6 +179,13 @@ function ExpenseTable({ ledger, filters, pages, canEdit, typesListId, onSort, on
       {pages.done && pages.rows.length > 0 && <p class="muted end">End of the list.</p>}
     </>
   );
+}
+
+/** The id of the row after this expense's (or before it, for the last), for the focus once the expense is gone. */
+function nextRowId(expenseId: string): string | null {
+  const row = document.getElementById(`expense-${expenseId}`);
+  const near = [row?.nextElementSibling, row?.previousElementSibling].find((el) => el?.id.startsWith('expense-'));
+  return near?.id ?? null;
 }
 
 /** Stands in for pages that are not in the document, at their height; near the screen, it loads them. */

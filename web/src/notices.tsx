@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export interface Notice { id: number; message: string; action?: { label: string; run: () => void }; kind?: 'error' | 'info' }
+export interface Notice {
+  id: number; message: string; action?: { label: string; run: () => void }; kind?: 'error' | 'info';
+  /** Where the focus goes when the notice leaves while it has the focus. */
+  returnFocus?: () => HTMLElement | null;
+}
 
 let notices: Notice[] = [];
 let counter = 0;
@@ -14,19 +18,27 @@ function publish(next: Notice[]) {
 
 /**
  * Shows a short notice at the bottom of the screen, with an optional action (such as Undo); {@code focus} moves
- * the keyboard focus to that action (when what had it is gone, as a deleted row).
+ * the keyboard focus to that action (when what had it is gone, as a deleted row), and {@code returnFocus} says
+ * where it goes when the notice leaves (else the main content), so that it is never lost on the page's body.
  */
-export function notify(message: string, options: { action?: Notice['action']; kind?: Notice['kind']; ms?: number; focus?: boolean } = {}): number {
+export function notify(message: string, options: {
+  action?: Notice['action']; kind?: Notice['kind']; ms?: number; focus?: boolean; returnFocus?: Notice['returnFocus'];
+} = {}): number {
   const id = ++counter;
   // the newest few: a burst of changes should not cover the screen
-  publish([...notices, { id, message, action: options.action, kind: options.kind }].slice(-MAX_SHOWN));
+  const next = [...notices, { id, message, action: options.action, kind: options.kind, returnFocus: options.returnFocus }];
+  next.slice(0, -MAX_SHOWN).forEach((n) => dismiss(n.id));
+  publish(next.slice(-MAX_SHOWN));
   if (options.focus) setTimeout(() => document.getElementById(`notice-action-${id}`)?.focus(), 0);
   setTimeout(() => dismiss(id), options.ms ?? (options.action ? 10000 : 5000));
   return id;
 }
 
 export function dismiss(id: number) {
+  const leaving = notices.find((n) => n.id === id);
+  const hadFocus = document.getElementById(`notice-${id}`)?.contains(document.activeElement) ?? false;
   publish(notices.filter((n) => n.id !== id));
+  if (leaving && hadFocus) (leaving.returnFocus?.() ?? document.getElementById('main'))?.focus();
 }
 
 export function Notices() {
@@ -38,7 +50,7 @@ export function Notices() {
   return (
     <div class="notices" role="status" aria-live="polite">
       {shown.map((n) => (
-        <div key={n.id} class={`notice ${n.kind === 'error' ? 'notice-error' : ''}`}>
+        <div key={n.id} id={`notice-${n.id}`} class={`notice ${n.kind === 'error' ? 'notice-error' : ''}`}>
           <span>{n.message}</span>
           {n.action && (
             <button type="button" class="link-button" id={`notice-action-${n.id}`} onClick={() => { dismiss(n.id); n.action!.run(); }}>{n.action.label}</button>
