@@ -90,6 +90,12 @@ async function pickLedger(page, name) {
   await page.getByRole('heading', { name, exact: true }).waitFor();
 }
 
+/** What has the keyboard focus: a field's label, else a button's text, else the element's tag. */
+const focusName = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return a?.labels?.[0]?.textContent ?? (a?.tagName === 'BUTTON' ? a.textContent.trim() : a?.tagName);
+});
+
 async function countOf(query) {
   const s = await apiCall('GET', `/ledgers/${household}/summary?${query}`);
   return s.body.count;
@@ -106,6 +112,7 @@ const tests = [
     await alice.getByLabel('Repeat the password').fill('something else');
     await alice.getByRole('button', { name: 'Create the admin account' }).click();
     await alice.getByText('The two passwords differ.').waitFor();
+    await until('the focus is on the field to fix', async () => (await focusName(alice)) === 'Repeat the password');
     await alice.getByLabel('Repeat the password').fill(PASSWORD);
     await alice.getByRole('button', { name: 'Create the admin account' }).click();
     await alice.getByRole('heading', { name: 'Personal' }).waitFor();
@@ -116,6 +123,11 @@ const tests = [
   ['sign out, then sign in again', async () => {
     await alice.getByRole('button', { name: 'Sign out' }).click();
     await alice.getByRole('heading', { name: 'Sign in to Outlay' }).waitFor();
+    // nothing typed: each empty field is named, and the server is not asked (a failed attempt would count)
+    await alice.getByRole('button', { name: 'Sign in' }).click();
+    await alice.getByText('Enter your username.').waitFor();
+    await alice.getByText('Enter your password.').waitFor();
+    await until('the focus is on the first empty field', async () => (await focusName(alice)) === 'Username');
     await alice.getByLabel('Username').fill('alice');
     await alice.getByLabel('Password').fill('wrong password!');
     await alice.getByRole('button', { name: 'Sign in' }).click();
@@ -136,6 +148,7 @@ const tests = [
     const message = alice.getByText(/ISO 4217/).filter({ hasNot: alice.locator('.hint') }).and(alice.locator('.field-error'));
     await message.waitFor();
     equal(await alice.getByLabel('Currency').getAttribute('aria-invalid'), 'true', 'the currency field is marked');
+    await until('the focus is on the field the server refused', async () => (await focusName(alice)) === 'Currency');
     await axe(alice, 'ledgers');
     await alice.getByLabel('Currency').fill('EUR');
     await alice.getByRole('button', { name: 'Create ledger' }).click();
@@ -436,6 +449,7 @@ const tests = [
     await axe(alice, 'import');
     await alice.getByRole('button', { name: 'Import', exact: true }).click();
     await alice.getByText('The file has problems').waitFor();
+    await until('the focus stays on the button (not lost to the page\'s body)', async () => (await focusName(alice)) === 'Import');
     equal(await countOf('from=2024-02-01&to=2024-02-03'), 0, 'all or nothing: nothing stored');
     const good = bad.replace('zwölf', '-7,00');
     await alice.getByLabel('CSV file').setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, describe, type Registration } from './api';
-import { Alert, TextField } from './ui';
+import { Alert, TextField, useFocusOnError } from './ui';
 
 /** Sign in; on a server without users, create the admin account instead. */
 export function AuthScreen({ onSignedIn, expired = false }: { onSignedIn: () => Promise<void>; expired?: boolean }) {
@@ -12,6 +12,8 @@ export function AuthScreen({ onSignedIn, expired = false }: { onSignedIn: () => 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnError(form, errors);
 
   useEffect(() => {
     api.registration().then((r) => {
@@ -23,12 +25,20 @@ export function AuthScreen({ onSignedIn, expired = false }: { onSignedIn: () => 
   const first = registration?.firstUser ?? false;
   const submit = async (e: Event) => {
     e.preventDefault();
-    setErrors({});
+    if (busy) return;
     setMessage(null);
+    const missing: Record<string, string> = {};
+    if (!username.trim()) missing.username = 'Enter your username.';
+    if (!password) missing.password = 'Enter your password.';
+    if (Object.keys(missing).length > 0) { // not worth a request, nor one of the few failed attempts allowed
+      setErrors(missing);
+      return;
+    }
     if (mode === 'register' && password !== repeat) {
       setErrors({ repeat: 'The two passwords differ.' });
       return;
     }
+    setErrors({});
     setBusy(true);
     try {
       if (mode === 'register') await api.register(username, password);
@@ -46,7 +56,7 @@ export function AuthScreen({ onSignedIn, expired = false }: { onSignedIn: () => 
   const title = mode === 'sign-in' ? 'Sign in to Outlay' : first ? 'Welcome to Outlay' : 'Create an account';
   return (
     <main class="auth" id="main">
-      <form class="card" onSubmit={submit} noValidate>
+      <form class="card" ref={form} onSubmit={submit} noValidate>
         <h1>{title}</h1>
         {mode === 'register' && first && (
           <p>This server has no user yet. Create the first account: it becomes the administrator, who can add other people.</p>
@@ -63,7 +73,7 @@ export function AuthScreen({ onSignedIn, expired = false }: { onSignedIn: () => 
           <TextField label="Repeat the password" type="password" value={repeat} onValue={setRepeat} error={errors.repeat}
             autoComplete="new-password" required />
         )}
-        <button type="submit" disabled={busy}>{mode === 'sign-in' ? 'Sign in' : first ? 'Create the admin account' : 'Create account'}</button>
+        <button type="submit" aria-disabled={busy ? 'true' : undefined}>{mode === 'sign-in' ? 'Sign in' : first ? 'Create the admin account' : 'Create account'}</button>
         {registration?.open && !first && (
           <p>
             {mode === 'sign-in' ? 'No account yet? ' : 'Have an account? '}

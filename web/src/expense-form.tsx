@@ -3,7 +3,7 @@ import { ApiError, describe, newKey, type Expense, type NewExpense } from './api
 import { today } from './filters';
 import { locale } from './format';
 import { amountForInput, fractionDigits, parseAmount } from './money';
-import { Alert, TextField } from './ui';
+import { Alert, TextField, useFocusOnError } from './ui';
 
 export interface Draft { date: string; type: string; amount: string; description: string }
 
@@ -39,6 +39,8 @@ export function ExpenseForm(props: {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnError(form, errors);
   // The same key for a retry of the same expense: if only the answer was lost, the server replays it.
   const attempt = useRef<{ body: string; key: string } | null>(null);
   useLayoutEffect(() => first.current?.focus(), []);
@@ -81,7 +83,7 @@ export function ExpenseForm(props: {
   };
 
   return (
-    <form class={`expense-form ${props.class ?? ''}`} onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={props.title}>
+    <form ref={form} class={`expense-form ${props.class ?? ''}`} onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={props.title}>
       <Alert message={message} />
       <div class="form-row">
         <TextField label="Date" type="date" value={draft.date} onValue={set('date')} error={errors.date} required className="f-date" />
@@ -92,7 +94,7 @@ export function ExpenseForm(props: {
         <TextField label="Description" value={draft.description} onValue={set('description')} error={errors.description}
           autoComplete="off" maxLength={1000} className="f-description" />
         <div class="form-actions">
-          <button type="submit" disabled={busy}>{props.submitLabel}</button>
+          <button type="submit" aria-disabled={busy ? 'true' : undefined}>{props.submitLabel}</button>
           <button type="button" class="secondary" onClick={props.cancel}>Cancel</button>
         </div>
       </div>

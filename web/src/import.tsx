@@ -79,7 +79,7 @@ export function ImportScreen({ ledger }: { ledger: Ledger }) {
   };
 
   const run = async (dryRun: boolean) => {
-    if (!file) return;
+    if (!file || busy) return;
     setBusy(true);
     setMessage(null);
     setOutcome(null);
@@ -164,8 +164,9 @@ export function ImportScreen({ ledger }: { ledger: Ledger }) {
             Import the valid rows even if some are invalid
           </label>
           <div class="form-actions">
-            <button type="button" class="secondary" disabled={busy} onClick={() => run(true)}>Check (dry run)</button>
-            <button type="button" disabled={busy || outcome?.kind === 'invalid'} onClick={() => run(false)}>Import</button>
+            <button type="button" class="secondary" aria-disabled={busy ? 'true' : undefined} onClick={() => run(true)}>Check (dry run)</button>
+            <button type="button" aria-disabled={busy || outcome?.kind === 'invalid' ? 'true' : undefined}
+              onClick={() => outcome?.kind !== 'invalid' && run(false)}>Import</button>
           </div>
           {progress !== null && (
             <div class="progress-row">

@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ApiError, api, describe, type Ledger } from './api';
 import { href, navigate } from './router';
-import { Alert, TextField } from './ui';
+import { Alert, TextField, useFocusOnError } from './ui';
 
 const ROLE_NAMES = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' };
 
@@ -12,9 +12,12 @@ export function LedgersScreen({ ledgers, onCreated }: { ledgers: Ledger[]; onCre
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnError(form, errors);
 
   const create = async (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     setErrors({});
     setMessage(null);
     setBusy(true);
@@ -44,13 +47,13 @@ export function LedgersScreen({ ledgers, onCreated }: { ledgers: Ledger[]; onCre
           ))}
         </ul>
       )}
-      <form class="card inline-form" onSubmit={create} noValidate>
+      <form class="card inline-form" ref={form} onSubmit={create} noValidate>
         <h2>New ledger</h2>
         <Alert message={message} />
         <TextField label="Name" value={name} onValue={setName} error={errors.name} required maxLength={200} />
         <TextField label="Currency" value={currency} onValue={setCurrency} error={errors.currency} required
           maxLength={3} autoCapitalize="characters" hint="ISO 4217 code, such as EUR, USD or CHF." className="narrow" />
-        <button type="submit" disabled={busy}>Create ledger</button>
+        <button type="submit" aria-disabled={busy ? 'true' : undefined}>Create ledger</button>
       </form>
     </section>
   );

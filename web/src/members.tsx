@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, describe, type Ledger, type Me, type Member, type Role } from './api';
 import { notify } from './notices';
-import { Alert, SelectField, TextField } from './ui';
+import { Alert, SelectField, TextField, useFocusOnError } from './ui';
 
 const ROLES: [Role, string][] = [['viewer', 'Viewer (reads)'], ['editor', 'Editor (also writes expenses)'], ['owner', 'Owner (also manages members)']];
 
@@ -13,6 +13,8 @@ export function MembersScreen({ ledger, me, onChanged }: { ledger: Ledger; me: M
   const [role, setRole] = useState<Role>('viewer');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnError(form, errors);
   const owner = ledger.role === 'owner';
 
   const load = () => api.members(ledger.id).then(setMembers).catch((e) => setMessage(describe(e)));
@@ -20,6 +22,7 @@ export function MembersScreen({ ledger, me, onChanged }: { ledger: Ledger; me: M
 
   const add = async (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     setErrors({});
     setMessage(null);
     if (!username.trim()) {
@@ -93,14 +96,14 @@ export function MembersScreen({ ledger, me, onChanged }: { ledger: Ledger; me: M
         </table>
       )}
       {owner && (
-        <form class="card inline-form" onSubmit={add} noValidate>
+        <form class="card inline-form" ref={form} onSubmit={add} noValidate>
           <h2>Add a member</h2>
           <TextField label="Username" value={username} onValue={setUsername} error={errors.username} autoComplete="off"
             autoCapitalize="none" spellcheck={false} hint="The person needs an account on this server." />
           <SelectField label="Role" value={role} onValue={(r) => setRole(r as Role)} error={errors.role}>
             {ROLES.map(([key, name]) => <option key={key} value={key}>{name}</option>)}
           </SelectField>
-          <button type="submit" disabled={busy}>Add member</button>
+          <button type="submit" aria-disabled={busy ? 'true' : undefined}>Add member</button>
         </form>
       )}
     </section>

@@ -1,4 +1,4 @@
-import type { ComponentChildren, PartialInputHTMLAttributes, Ref } from 'preact';
+import type { ComponentChildren, PartialInputHTMLAttributes, Ref, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 let nextId = 0;
@@ -63,4 +63,14 @@ export function useDebounced<T>(value: T, ms: number): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return settled;
+}
+
+/**
+ * After a submit that some fields failed, the first of them gets the focus: a keyboard or screen reader user
+ * lands on what to fix, and the focus is not lost with the submit button that was disabled meanwhile.
+ */
+export function useFocusOnError(form: RefObject<HTMLFormElement | null>, errors: Record<string, string>): void {
+  useEffect(() => {
+    if (Object.values(errors).some(Boolean)) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 }
