@@ -4,7 +4,7 @@ import { api, describe, type Ledger, type Summary, type TypeUse } from './api';
 import { ExpenseRow } from './expense-row';
 import { ExpenseForm, emptyDraft } from './expense-form';
 import { useExpensePages } from './expense-list';
-import { apiQuery, filtersFromQuery, filtersToQuery, isFiltered, NO_FILTERS, today, type Filters, type Period, type Sort } from './filters';
+import { apiQuery, filtersFromQuery, filtersToQuery, isFiltered, NO_FILTERS, rangeProblems, today, type Filters, type Period, type Sort } from './filters';
 import { expensesCount, locale } from './format';
 import { amountForInput, formatMoney, fractionDigits, parseAmount } from './money';
 import { notify } from './notices';
@@ -231,6 +231,7 @@ function FilterBar({ filters, types, currency, onChange }: {
   const toggleType = (type: string, on: boolean) =>
     onChange({ ...filters, types: on ? [...filters.types, type] : filters.types.filter((t) => t !== type) });
   const knownTypes = [...new Set([...filters.types, ...types.map((t) => t.type)])];
+  const problems = rangeProblems(filters);
 
   return (
     <form class="filters card" role="search" aria-label="Filter expenses" onSubmit={(e) => e.preventDefault()}>
@@ -243,12 +244,12 @@ function FilterBar({ filters, types, currency, onChange }: {
       {filters.period === 'custom' && <>
         <TextField label="From" type="date" value={filters.from} className="f-date"
           onValue={(v) => onChange({ ...filters, from: v })} />
-        <TextField label="To" type="date" value={filters.to} className="f-date"
+        <TextField label="To" type="date" value={filters.to} className="f-date" error={problems.to}
           onValue={(v) => onChange({ ...filters, to: v })} />
       </>}
       <TextField label="Min amount" value={min} onValue={setMin} inputMode="decimal" className="f-amount" error={errors.minAmount}
         onChange={(e: Event) => applyAmount('minAmount', (e.currentTarget as HTMLInputElement).value)} autoComplete="off" />
-      <TextField label="Max amount" value={max} onValue={setMax} inputMode="decimal" className="f-amount" error={errors.maxAmount}
+      <TextField label="Max amount" value={max} onValue={setMax} inputMode="decimal" className="f-amount" error={errors.maxAmount || problems.maxAmount}
         onChange={(e: Event) => applyAmount('maxAmount', (e.currentTarget as HTMLInputElement).value)} autoComplete="off" />
       <details class="type-filter">
         <summary>Types{filters.types.length > 0 ? ` (${filters.types.length})` : ''}</summary>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiQuery, filtersFromQuery, filtersToQuery, NO_FILTERS, rangeOf, type Filters } from './filters';
+import { apiQuery, filtersFromQuery, filtersToQuery, NO_FILTERS, rangeOf, rangeProblems, type Filters } from './filters';
 
 describe('filters in the URL', () => {
   it('survive a round trip through the query string', () => {
@@ -46,5 +46,18 @@ describe('the API query', () => {
   it('combines every filter with the API parameter names', () => {
     const query = apiQuery({ ...NO_FILTERS, period: 'last-month', types: ['food', 'rent'], minAmount: '-50.00', q: ' bread ' }, '2024-03-05');
     expect(query.toString()).toBe('from=2024-02-01&to=2024-02-29&type=food&type=rent&minAmount=-50.00&q=bread');
+  });
+});
+
+describe('ranges that cannot hold anything', () => {
+  it('name the field to fix: an end date before the start, a maximum below the minimum', () => {
+    const filters: Filters = { ...NO_FILTERS, period: 'custom', from: '2024-06-30', to: '2024-01-01', minAmount: '-10.00', maxAmount: '-30.00' };
+    expect(rangeProblems(filters)).toEqual({ to: 'Choose a date on or after From.', maxAmount: 'Enter an amount no smaller than Min amount.' });
+  });
+
+  it('are none for open or single-day ranges, and for equal or negative amounts in order', () => {
+    expect(rangeProblems({ ...NO_FILTERS, period: 'custom', from: '2024-06-30', to: '2024-06-30', minAmount: '-30.00', maxAmount: '-10.00' })).toEqual({});
+    expect(rangeProblems({ ...NO_FILTERS, period: 'custom', from: '2024-06-30', to: '', minAmount: '5.00', maxAmount: '5.00' })).toEqual({});
+    expect(rangeProblems({ ...NO_FILTERS, minAmount: '9.00', maxAmount: '10.00' })).toEqual({});
   });
 });

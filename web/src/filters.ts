@@ -1,5 +1,6 @@
 // The expense list's filters, and their two written forms: the page's URL (so a view can be bookmarked and
 // shared) and the API's query parameters.
+import { compareAmounts } from './money';
 
 export type Period = 'all' | 'this-month' | 'last-month' | 'this-year' | 'custom';
 export type Sort = '-date' | 'date' | '-amount' | 'amount';
@@ -113,6 +114,18 @@ export function apiQuery(filters: Filters, on: string): URLSearchParams {
   if (filters.maxAmount) query.set('maxAmount', filters.maxAmount);
   if (filters.q.trim()) query.set('q', filters.q.trim());
   return query;
+}
+
+/** Ranges that cannot hold anything (an end before its start), by the field to fix; empty when there are none. */
+export function rangeProblems(filters: Filters): Partial<Record<'to' | 'maxAmount', string>> {
+  const problems: Partial<Record<'to' | 'maxAmount', string>> = {};
+  if (filters.period === 'custom' && filters.from && filters.to && filters.to < filters.from) {
+    problems.to = 'Choose a date on or after From.';
+  }
+  if (filters.minAmount && filters.maxAmount && compareAmounts(filters.maxAmount, filters.minAmount) < 0) {
+    problems.maxAmount = 'Enter an amount no smaller than Min amount.';
+  }
+  return problems;
 }
 
 /** Whether any filter narrows the list. */
