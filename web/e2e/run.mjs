@@ -392,6 +392,17 @@ const tests = [
     await until('three charts', async () => (await alice.locator('canvas').count()) === 3);
     await shot(alice, 'desktop-dashboard');
     await axe(alice, 'dashboard');
+    // a slow answer for a period no longer chosen does not replace the one for the period shown
+    await alice.route('**/summary?groupBy=type*', async (route) => {
+      if (!route.request().url().includes('from=')) await new Promise((r) => setTimeout(r, 1500)); // All time
+      await route.continue();
+    });
+    await alice.getByLabel('Period').selectOption('all');
+    await alice.getByLabel('Period').selectOption('this-month');
+    await new Promise((r) => setTimeout(r, 2000));
+    await alice.unroute('**/summary?groupBy=type*');
+    const shown = (await byType.locator('tbody td:nth-of-type(1)').allInnerTexts()).reduce((sum, n) => sum + Number(n), 0);
+    equal(shown, await countOf(`from=${todayUtc.slice(0, 8)}01&to=${todayUtc}&maxAmount=-0.01`), 'the spending of this month, not of all time');
   }],
 
   ['members: the owner adds a user by username, changes the role', async () => {

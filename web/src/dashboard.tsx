@@ -34,13 +34,15 @@ export function DashboardScreen({ ledger }: { ledger: Ledger }) {
   useEffect(() => {
     setByType(null);
     setTypeError(null);
+    let current = true; // an answer for a period no longer chosen (a slow "All time", say) is dropped
     const { from, to } = rangeOf({ period, ...custom }, on);
     const query = new URLSearchParams({ groupBy: 'type', maxAmount: negativeUnit(ledger.currency) });
     if (from) query.set('from', from);
     if (to) query.set('to', to);
     api.summary(ledger.id, query)
-      .then((s) => setByType([...s.groups].sort((a, b) => Number(a.total) - Number(b.total))))
-      .catch((e) => setTypeError(describe(e)));
+      .then((s) => current && setByType([...s.groups].sort((a, b) => Number(a.total) - Number(b.total))))
+      .catch((e) => current && setTypeError(describe(e)));
+    return () => { current = false; };
   }, [ledger.id, period, custom.from, custom.to, attempt]);
 
   useEffect(() => {
