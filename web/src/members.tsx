@@ -59,10 +59,29 @@ export function MembersScreen({ ledger, me, onChanged }: { ledger: Ledger; me: M
 
   const remove = async (member: Member) => {
     setMessage(null);
+    const self = member.username.toLowerCase() === me.username.toLowerCase();
+    // the focus was on this member's Remove button, which goes: it moves to Undo, then to the next member's
+    const at = members?.indexOf(member) ?? -1;
+    const neighbour = members?.[at + 1] ?? members?.[at - 1];
     try {
       await api.removeMember(ledger.id, member.username);
-      notify(`Removed ${member.username} from ${ledger.name}.`);
-      if (member.username.toLowerCase() === me.username.toLowerCase()) await onChanged();
+      notify(`Removed ${member.username} from ${ledger.name}.`, self ? {} : {
+        focus: true,
+        returnFocus: () => (neighbour ? document.querySelector<HTMLElement>(`button[aria-label="Remove ${neighbour.username}"]`) : null),
+        action: {
+          label: 'Undo',
+          run: async () => {
+            try {
+              await api.putMember(ledger.id, member.username, member.role);
+              notify(`${member.username} is ${article(member.role)} ${member.role} again.`);
+              await load();
+            } catch (e) {
+              notify(describe(e), { kind: 'error' });
+            }
+          },
+        },
+      });
+      if (self) await onChanged();
       else await load();
     } catch (err) {
       setMessage(describe(err));
