@@ -5,10 +5,12 @@ import static app.outlay.support.ProblemAssertions.assertProblem;
 import static app.outlay.support.ProblemAssertions.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.outlay.db.Database;
 import app.outlay.support.EventStream;
 import app.outlay.support.EventStream.Event;
 import app.outlay.support.Member;
 import app.outlay.support.TestServer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +173,32 @@ class ExpenseEventsApiTest {
             assertThat(stream.next().event()).isEqualTo("reset");
             gus.api().post(gus.expenses(), expense("2024-08-01", "food", "-9.00", "after the reset"));
             assertThat(stream.next().data().get("description").asText()).isEqualTo("after the reset");
+        }
+    }
+
+    @Test
+    void aClientAwayLongerThanEventsAreKeptIsToldToStartOver() {
+        try (var own = TestServer.start()) {
+            Member hal = own.newUser("eve-hal");
+            String lastSeen;
+            try (var stream = EventStream.open(own.baseUrl(), hal.ledger() + "/events", hal.token(), null)) {
+                hal.api().post(hal.expenses(), expense("2024-09-01", "food", "-1.00", "one"));
+                lastSeen = stream.next().id();
+            }
+            hal.api().post(hal.expenses(), expense("2024-09-02", "food", "-2.00", "two"));
+            hal.api().post(hal.expenses(), expense("2024-09-03", "food", "-3.00", "three"));
+
+            // eight days on, the tidying drops what is older than a week but the newest event
+            try (var db = Database.open(own.database())) {
+                var later = Clock.offset(Clock.systemUTC(), ExpenseEvents.KEPT.plusDays(1));
+                assertThat(new ExpenseEvents(db, null, later).dropOld()).isEqualTo(2);
+            }
+
+            try (var stream = EventStream.open(own.baseUrl(), hal.ledger() + "/events", hal.token(), lastSeen)) {
+                assertThat(stream.next().event()).isEqualTo("reset");
+                hal.api().post(hal.expenses(), expense("2024-09-04", "food", "-4.00", "four"));
+                assertThat(stream.next().data().get("description").asText()).isEqualTo("four");
+            }
         }
     }
 
