@@ -84,7 +84,7 @@ public final class App implements AutoCloseable {
         var tokens = new TokenService(db, users, clock);
         var sessions = new SessionService(db, users, config.sessionIdle(), config.sessionLifetime(), clock);
         var expenses = new ExpenseService(db, ledgers, clock);
-        var events = new ExpenseEvents(db, ledgers, clock);
+        var events = new ExpenseEvents(db, ledgers, clock, metrics.registry());
         var summaries = new SummaryService(db, ledgers);
         var backups = new BackupService(db, ledgers, members, users, clock);
         var imports = new ImportService(db, ledgers, clock);

@@ -6,10 +6,13 @@ import app.outlay.ledger.Ledger;
 import app.outlay.ledger.LedgerService;
 import app.outlay.ledger.Role;
 import app.outlay.user.CurrentUser;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,14 +39,17 @@ public final class ExpenseEvents implements AutoCloseable {
     private final Clock clock;
     private final NewEvents added;
     private final Thread tidying;
+    private final AtomicInteger streams = new AtomicInteger();
 
-    public ExpenseEvents(Database db, LedgerService ledgers, Clock clock) {
+    public ExpenseEvents(Database db, LedgerService ledgers, Clock clock, MeterRegistry metrics) {
         this.db = db;
         this.store = new ExpenseStore(db);
         this.ledgers = ledgers;
         this.clock = clock;
         this.added = new NewEvents(store::latestEvent);
         this.tidying = Thread.ofVirtual().name("outlay-old-events").unstarted(this::dropOldNowAndThen);
+        Gauge.builder("outlay.events.streams", streams, AtomicInteger::get)
+                .description("Streams of live updates open").register(metrics);
     }
 
     /** Drops old events a minute after the start, then every {@link #TIDY_EVERY}, until {@link #close}. */
@@ -124,6 +130,15 @@ public final class ExpenseEvents implements AutoCloseable {
         }
 
         public void run(Client client) throws IOException, InterruptedException {
+            streams.incrementAndGet();
+            try {
+                sendUntilGone(client);
+            } finally {
+                streams.decrementAndGet();
+            }
+        }
+
+        private void sendUntilGone(Client client) throws IOException, InterruptedException {
             if (reset) {
                 client.reset();
             }

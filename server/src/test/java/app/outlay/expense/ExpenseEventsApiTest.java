@@ -10,6 +10,7 @@ import app.outlay.support.EventStream;
 import app.outlay.support.EventStream.Event;
 import app.outlay.support.Member;
 import app.outlay.support.TestServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,7 @@ class ExpenseEventsApiTest {
             var created = alice.api().post(alice.expenses(), expense("2024-03-01", "food", "-10.00", "hamburger")).json();
             Event first = stream.next();
             assertThat(first.event()).isEqualTo("expense.created");
+            assertThat(server.anonymous().get("/metrics").body()).containsPattern("(?m)^outlay_events_streams [1-9]");
             assertThat(first.data()).isEqualTo(created);
 
             String path = alice.expenses() + "/" + created.get("id").asText();
@@ -191,7 +193,7 @@ class ExpenseEventsApiTest {
             // eight days on, the tidying drops what is older than a week but the newest event
             try (var db = Database.open(own.database())) {
                 var later = Clock.offset(Clock.systemUTC(), ExpenseEvents.KEPT.plusDays(1));
-                assertThat(new ExpenseEvents(db, null, later).dropOld()).isEqualTo(2);
+                assertThat(new ExpenseEvents(db, null, later, new SimpleMeterRegistry()).dropOld()).isEqualTo(2);
             }
 
             try (var stream = EventStream.open(own.baseUrl(), hal.ledger() + "/events", hal.token(), lastSeen)) {
