@@ -41,6 +41,10 @@ export function ExpenseRow({ page, ledger, expense, canEdit, typesListId, onSave
       notify('Saved.');
       focusRow(expense.id);
     } catch (e) {
+      if (e instanceof ApiError && e.status === 404) { // deleted meanwhile
+        setConflict({ mine, gone: true });
+        return;
+      }
       if (e instanceof ApiError && e.status === 412) {
         try {
           const theirs = await api.expense(ledger.id, expense.id);
