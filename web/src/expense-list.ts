@@ -28,16 +28,20 @@ export function useExpensePages(ledgerId: string, query: string) {
   const current = useRef(win);
   current.current = win;
 
+  const fetchPage = useCallback((cursor: string | null) => {
+    const params = new URLSearchParams(query);
+    params.set('limit', String(PAGE_SIZE));
+    if (cursor) params.set('cursor', cursor);
+    return api.expenses(ledgerId, params);
+  }, [ledgerId, query]);
+
   const fetchSlot = useCallback(async (index: number, cursor: string | null, fresh: boolean) => {
     const mine = fresh ? ++generation.current : generation.current;
     busy.current = true;
     setLoading(true);
     setError(null);
     try {
-      const params = new URLSearchParams(query);
-      params.set('limit', String(PAGE_SIZE));
-      if (cursor) params.set('cursor', cursor);
-      const page = await api.expenses(ledgerId, params);
+      const page = await fetchPage(cursor);
       if (mine !== generation.current) return;
       setWin((old) => place(fresh ? EMPTY : old, index, { cursor, items: page.items, height: 0, next: page.nextCursor }));
     } catch (e) {
@@ -48,9 +52,40 @@ export function useExpensePages(ledgerId: string, query: string) {
         setLoading(false);
       }
     }
-  }, [ledgerId, query]);
+  }, [fetchPage]);
 
   const reload = useCallback(() => void fetchSlot(0, null, true), [fetchSlot]);
+
+  /**
+   * The pages shown fetched again where they are, from the cursor of the first, for others' changes: rows come,
+   * go and move, and the user keeps their place (no Loading…, no jump to the top). A failure leaves them as they
+   * were; the next change or scroll tries again.
+   */
+  const refresh = useCallback(async () => {
+    const { slots: s, lo: l, hi: h } = current.current;
+    if (h < 0) return reload();
+    const mine = ++generation.current;
+    busy.current = true;
+    try {
+      const fresh: Slot[] = [];
+      let cursor = s[l].cursor;
+      while (fresh.length <= h - l) {
+        const page = await fetchPage(cursor);
+        if (mine !== generation.current) return;
+        fresh.push({ cursor, items: page.items, height: 0, next: page.nextCursor });
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      setWin((old) => (old.lo === l ? refreshed(old, fresh) : old));
+    } catch {
+      // as they were
+    } finally {
+      if (mine === generation.current) {
+        busy.current = false;
+        setLoading(false);
+      }
+    }
+  }, [fetchPage, reload]);
   useEffect(() => {
     setWin(EMPTY);
     reload();
@@ -78,10 +113,16 @@ export function useExpensePages(ledgerId: string, query: string) {
   const remove = (id: string) => edit((items) => items.filter((e) => e.id !== id));
 
   const rows: { expense: Expense; page: number }[] = [];
-  for (let i = lo; i <= hi; i++) for (const expense of slots[i]?.items ?? []) rows.push({ expense, page: i });
+  const seen = new Set<string>(); // a row that moved between two pages fetched at different times shows once
+  for (let i = lo; i <= hi; i++) {
+    for (const expense of slots[i]?.items ?? []) {
+      if (!seen.has(expense.id)) rows.push({ expense, page: i });
+      seen.add(expense.id);
+    }
+  }
   const space = (from: number, to: number) => slots.slice(from, to).reduce((sum, s) => sum + s.height, 0);
   return {
-    rows, loading, error, done, loadMore, loadBefore, reload, replace, remove,
+    rows, loading, error, done, loadMore, loadBefore, reload, refresh, edit, replace, remove,
     topSpace: space(0, lo), bottomSpace: space(hi + 1, slots.length), hasBefore: lo > 0,
     retry: () => (hi < 0 ? reload() : loadMore()),
   };
@@ -103,6 +144,25 @@ export function place(win: Window, index: number, slot: Slot, heightOf: (page: n
     else hi--;
   }
   return { slots, lo, hi };
+}
+
+/**
+ * The window with its loaded pages replaced by {@code fresh} (fetched again from the first one's cursor): the
+ * pages before stay as they were, those after go (their cursors may no longer follow on), and a row that the
+ * window holds in a newer version than the fetch (this tab saved it meanwhile) keeps that version.
+ */
+export function refreshed(win: Window, fresh: Slot[]): Window {
+  if (win.hi < 0 || fresh.length === 0) return win;
+  const newer = new Map<string, Expense>();
+  for (let i = win.lo; i <= win.hi; i++) for (const e of win.slots[i]?.items ?? []) newer.set(e.id, e);
+  const slots = fresh.map((slot) => ({
+    ...slot,
+    items: slot.items && slot.items.map((e) => {
+      const mine = newer.get(e.id);
+      return mine && mine.version > e.version ? mine : e;
+    }),
+  }));
+  return { slots: [...win.slots.slice(0, win.lo), ...slots], lo: win.lo, hi: win.lo + slots.length - 1 };
 }
 
 /** The height of a page's rows as they are on the screen now. */
