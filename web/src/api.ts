@@ -137,6 +137,8 @@ export const api = {
     q.set('format', 'csv');
     return `/api/v1${ledgerPath(ledgerId)}/expenses?${q}`;
   },
+  /** The ledger's live updates, for an EventSource (the session cookie goes with it). */
+  eventsUrl: (ledgerId: string) => `/api/v1${ledgerPath(ledgerId)}/events`,
   importUrl: (ledgerId: string, query: URLSearchParams) => `/api/v1${ledgerPath(ledgerId)}/imports?${query}`,
   undoImport: (ledgerId: string, importId: string) =>
     call<unknown>('DELETE', `${ledgerPath(ledgerId)}/imports/${encodeURIComponent(importId)}`),

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, describe, type Group, type Ledger } from './api';
 import { rangeOf, today, type Period } from './filters';
 import { formatMonth, lastTwelveMonths, locale } from './format';
+import { useLedgerEvents } from './live';
 import { abs, formatMoney, fractionDigits, isNegative } from './money';
 import { SelectField, TextField } from './ui';
 
@@ -27,12 +28,18 @@ export function DashboardScreen({ ledger }: { ledger: Ledger }) {
   const [typeError, setTypeError] = useState<string | null>(null);
   const [monthsError, setMonthsError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0); // Try again asks again
+  // others' changes ask again too, but what is shown stays until the new answer (no Loading… in between)
+  const [changes, setChanges] = useState(0);
+  useLedgerEvents(ledger.id, () => setChanges((n) => n + 1));
+  const typesAsked = useRef(changes);
+  const monthsAsked = useRef(changes);
   const lang = locale();
   const money = (a: string) => formatMoney(a, ledger.currency, lang);
   const on = today();
 
   useEffect(() => {
-    setByType(null);
+    if (typesAsked.current === changes) setByType(null);
+    typesAsked.current = changes;
     setTypeError(null);
     let current = true; // an answer for a period no longer chosen (a slow "All time", say) is dropped
     const { from, to } = rangeOf({ period, ...custom }, on);
@@ -43,11 +50,13 @@ export function DashboardScreen({ ledger }: { ledger: Ledger }) {
       .then((s) => current && setByType([...s.groups].sort((a, b) => Number(a.total) - Number(b.total))))
       .catch((e) => current && setTypeError(describe(e)));
     return () => { current = false; };
-  }, [ledger.id, period, custom.from, custom.to, attempt]);
+  }, [ledger.id, period, custom.from, custom.to, attempt, changes]);
 
   useEffect(() => {
-    setMonths(null);
+    if (monthsAsked.current === changes) setMonths(null);
+    monthsAsked.current = changes;
     setMonthsError(null);
+    let current = true;
     const list = lastTwelveMonths(on);
     const from = `${list[0]}-01`;
     const to = rangeOf({ period: 'this-month', from: '', to: '' }, on).to;
@@ -56,13 +65,15 @@ export function DashboardScreen({ ledger }: { ledger: Ledger }) {
       api.summary(ledger.id, new URLSearchParams({ groupBy: 'month', from, to, ...extra }));
     Promise.all([ask({ minAmount: unit }), ask({ maxAmount: `-${unit}` }), ask({})])
       .then(([income, spending, net]) => {
+        if (!current) return;
         const get = (groups: Group[], month: string) => groups.find((g) => g.month === month)?.total ?? zero(ledger.currency);
         setMonths(list.map((month) => ({
           month, in: get(income.groups, month), out: get(spending.groups, month), net: get(net.groups, month),
         })));
       })
-      .catch((e) => setMonthsError(describe(e)));
-  }, [ledger.id, attempt]);
+      .catch((e) => current && setMonthsError(describe(e)));
+    return () => { current = false; };
+  }, [ledger.id, attempt, changes]);
 
   const error = typeError ?? monthsError;
   return (

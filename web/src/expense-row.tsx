@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describe, type Expense, type Ledger, type NewExpense } from './api';
 import { ExpenseForm, draftOf, type Draft } from './expense-form';
 import { formatDate, locale } from './format';
@@ -8,14 +8,25 @@ import { notify } from './notices';
 type Conflict = { mine: NewExpense; theirs: Expense; etag: string | null } | { mine: NewExpense; gone: true };
 type Editing = { base: Expense; etag: string | null; draft: Draft };
 
-/** One expense: shown, edited in place (with If-Match), deleted, or in conflict with someone else's change. */
-export function ExpenseRow({ page, ledger, expense, canEdit, typesListId, onSaved, onDeleted }: {
+/**
+ * One expense: shown, edited in place (with If-Match), deleted, or in conflict with someone else's change. While
+ * its form or conflict is open (and not being saved), {@code onEditing} knows, so that others' changes wait.
+ */
+export function ExpenseRow({ page, ledger, expense, canEdit, typesListId, onSaved, onDeleted, onEditing }: {
   page: number; ledger: Ledger; expense: Expense; canEdit: boolean; typesListId: string;
   onSaved: (e: Expense, oldId?: string) => void; onDeleted: (e: Expense) => void;
+  onEditing: (id: string, on: boolean) => void;
 }) {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [busy, setBusy] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const open = (editing !== null || conflict !== null) && !saving;
+  useEffect(() => {
+    if (!open) return;
+    onEditing(expense.id, true);
+    return () => onEditing(expense.id, false);
+  }, [open]);
   const lang = locale();
   const money = (amount: string) => formatMoney(amount, ledger.currency, lang);
 
@@ -33,6 +44,7 @@ export function ExpenseRow({ page, ledger, expense, canEdit, typesListId, onSave
   };
 
   const save = async (mine: NewExpense, etag: string | null) => {
+    setSaving(true);
     try {
       const saved = await api.patchExpense(ledger.id, expense.id, mine, etag);
       setEditing(null);
@@ -56,6 +68,8 @@ export function ExpenseRow({ page, ledger, expense, canEdit, typesListId, onSave
         return;
       }
       throw e;
+    } finally {
+      setSaving(false);
     }
   };
 

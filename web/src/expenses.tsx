@@ -4,6 +4,7 @@ import { api, describe, type Ledger, type Summary, type TypeUse } from './api';
 import { ExpenseRow } from './expense-row';
 import { ExpenseForm, emptyDraft } from './expense-form';
 import { useExpensePages } from './expense-list';
+import { applyLatest, outcome, useLedgerEvents } from './live';
 import { apiQuery, filtersFromQuery, filtersToQuery, isFiltered, NO_FILTERS, rangeProblems, today, type Filters, type Period, type Sort } from './filters';
 import { expensesCount, locale } from './format';
 import { amountForInput, formatMoney, fractionDigits, parseAmount } from './money';
@@ -54,6 +55,45 @@ export function ExpensesScreen({ ledger, query }: { ledger: Ledger; query: URLSe
     refreshTypes();
   };
 
+  // Others' changes, live: rows, totals and types follow; a row being edited is never replaced under its form,
+  // and the pages are fetched again (which may move rows) only once no row is being edited.
+  const editing = useRef(new Set<string>());
+  const waiting = useRef<'refetch' | 'reload' | null>(null);
+  const latest = useRef(pages);
+  latest.current = pages;
+  const catchUp = (what: 'refetch' | 'reload' | null) => {
+    if (what && editing.current.size > 0) waiting.current = waiting.current === 'reload' ? 'reload' : what;
+    else if (what === 'reload') latest.current.reload();
+    else if (what === 'refetch') void latest.current.refresh();
+  };
+  const onEditing = (id: string, on: boolean) => {
+    if (on) editing.current.add(id);
+    else editing.current.delete(id);
+    if (editing.current.size === 0 && waiting.current) {
+      const what = waiting.current;
+      waiting.current = null;
+      catchUp(what);
+    }
+  };
+  useLedgerEvents(ledger.id, (events) => {
+    const result = outcome(events, pages.rows.map((r) => r.expense), editing.current);
+    if (result.latest.size > 0) {
+      // a row that had the focus and is gone: the focus goes to its neighbour, not to the page's body
+      const focused = document.activeElement?.closest('tr[id^="expense-"]')?.id.slice('expense-'.length);
+      const neighbour = focused && result.latest.get(focused) === null && !editing.current.has(focused) ? nextRowId(focused) : null;
+      pages.edit((items) => applyLatest(items, result.latest, editing.current));
+      if (neighbour) setTimeout(() => document.getElementById(neighbour)?.focus(), 0);
+    }
+    for (const { row, now } of result.underEdit) {
+      const what = `${row.type} ${formatMoney(row.amount, ledger.currency, locale())}`;
+      notify(now
+        ? `${now.updatedBy} changed the ${what} you are editing. What you typed is kept; saving shows both versions.`
+        : `Someone deleted the ${what} you are editing. What you typed is kept; saving lets you add it again.`, { ms: 10000 });
+    }
+    if (result.recount) changed();
+    catchUp(result.reload ? 'reload' : result.refetch ? 'refetch' : null);
+  });
+
   return (
     <section class="expenses">
       <div class="title-row">
@@ -82,14 +122,14 @@ export function ExpensesScreen({ ledger, query }: { ledger: Ledger; query: URLSe
         <a class="export" href={api.csvUrl(ledger.id, listQuery)} download={`${ledger.name}-expenses.csv`}>Export CSV</a>
       </p>
       <ExpenseTable ledger={ledger} filters={filters} pages={pages} canEdit={canEdit} typesListId={typesListId}
-        onSort={(sort) => setFilters({ ...filters, sort })} onChanged={changed} />
+        onSort={(sort) => setFilters({ ...filters, sort })} onChanged={changed} onEditing={onEditing} />
     </section>
   );
 }
 
-function ExpenseTable({ ledger, filters, pages, canEdit, typesListId, onSort, onChanged }: {
+function ExpenseTable({ ledger, filters, pages, canEdit, typesListId, onSort, onChanged, onEditing }: {
   ledger: Ledger; filters: Filters; pages: ReturnType<typeof useExpensePages>; canEdit: boolean; typesListId: string;
-  onSort: (sort: Sort) => void; onChanged: () => void;
+  onSort: (sort: Sort) => void; onChanged: () => void; onEditing: (id: string, on: boolean) => void;
 }) {
   const bottom = useRef<HTMLTableRowElement>(null);
   const top = useRef<HTMLTableRowElement>(null);
@@ -139,6 +179,7 @@ function ExpenseTable({ ledger, filters, pages, canEdit, typesListId, onSort, on
           {pages.hasBefore && <Spacer height={pages.topSpace} rowRef={top} />}
           {pages.rows.map(({ expense, page }) => (
             <ExpenseRow key={expense.id} page={page} ledger={ledger} expense={expense} canEdit={canEdit} typesListId={typesListId}
+              onEditing={onEditing}
               onSaved={(saved, oldId) => { pages.replace(saved, oldId); onChanged(); }}
               onDeleted={(deleted) => {
                 const neighbour = nextRowId(deleted.id);
