@@ -96,6 +96,27 @@ const focusName = (page) => page.evaluate(() => {
   return a?.labels?.[0]?.textContent ?? (a?.tagName === 'BUTTON' ? a.textContent.trim() : a?.tagName);
 });
 
+/** A token of another user, for changes made behind the page's back by someone else. */
+async function tokenOf(username) {
+  const created = await fetch(`${baseUrl}/api/v1/tokens`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD, name: 'e2e' }),
+  });
+  equal(created.status, 201, `${username}'s token`);
+  return (await created.json()).token;
+}
+async function apiAs(who, method, path, body) {
+  const saved = token;
+  token = who;
+  try {
+    return await apiCall(method, path, body);
+  } finally {
+    token = saved;
+  }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+let carol; // a second member, on a phone
+let carolToken;
+
 async function countOf(query) {
   const s = await apiCall('GET', `/ledgers/${household}/summary?${query}`);
   return s.body.count;
@@ -378,6 +399,93 @@ const tests = [
     await alice.getByRole('link', { name: 'Expenses' }).click();
   }],
 
+  ['live: what another member adds, changes and deletes shows at once, without a reload; their own change shows once', async () => {
+    equal((await apiCall('POST', '/users', { username: 'carol', password: PASSWORD })).status, 201, 'carol\'s account');
+    assert((await apiCall('PUT', `/ledgers/${household}/members/carol`, { role: 'editor' })).status < 300, 'carol is an editor');
+    carolToken = await tokenOf('carol');
+    await alice.evaluate(() => { window.scrollTo(0, 0); window.stillThisPage = true; });
+    carol = await newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await carol.goto(baseUrl);
+    await signIn(carol, 'carol');
+    await pickLedger(carol, 'Household');
+    const carolRow = (text) => carol.locator('.expense-table tbody tr[id^="expense-"]').filter({ hasText: text });
+    await until('carol sees the rows', async () => (await carolRow('').count()) > 0);
+    const before = await countOf('');
+
+    await carol.getByRole('button', { name: 'Add expense' }).click();
+    const form = carol.getByRole('form', { name: 'New expense' });
+    await form.getByLabel('Type').fill('food');
+    await form.getByLabel('Amount').fill('-4.20');
+    await form.getByLabel('Description').fill('pretzel from carol');
+    await form.getByLabel('Description').press('Enter');
+    await row('pretzel from carol').getByText('-€4.20').waitFor();
+    await until('alice\'s totals count it', async () => (await totals()).includes(`${before + 1} expenses`));
+    await form.getByLabel('Type').press('Escape');
+    await sleep(1000); // whatever the echo of carol's own change would do, it has done
+    equal(await carolRow('pretzel from carol').count(), 1, 'carol sees her expense once');
+    equal(await row('pretzel from carol').count(), 1, 'alice sees it once');
+
+    await carolRow('pretzel from carol').getByRole('button', { name: /^Edit/ }).click();
+    const edit = carol.locator('.editing-row form');
+    await edit.getByLabel('Amount').fill('-5.30');
+    await edit.getByLabel('Amount').press('Enter');
+    await row('pretzel from carol').getByText('-€5.30').waitFor();
+
+    await row('pretzel from carol').focus();
+    await carolRow('pretzel from carol').getByRole('button', { name: /^Delete/ }).click();
+    await until('the row left alice\'s list', async () => (await row('pretzel from carol').count()) === 0);
+    await until('alice\'s focus went to the next row', async () => alice.evaluate(() => /^expense-/.test(document.activeElement?.id ?? '')));
+    await until('alice\'s totals are back', async () => (await totals()).includes(`${before} expenses`));
+    equal(await alice.evaluate(() => window.stillThisPage), true, 'alice\'s page was not reloaded');
+  }],
+
+  ['live: a row being edited is not replaced when someone else changes or deletes it; the user is told', async () => {
+    const parking = (await apiAs(carolToken, 'POST', `/ledgers/${household}/expenses`,
+      { date: todayUtc, type: 'transport', amount: '-3.00', description: 'parking meter' })).body;
+    await row('parking meter').getByRole('button', { name: /^Edit/ }).click();
+    const form = alice.locator('.editing-row form');
+    await form.getByLabel('Description').fill('parking, two hours');
+    equal((await apiAs(carolToken, 'PATCH', `/ledgers/${household}/expenses/${parking.id}`, { amount: '-6.00' })).status, 200, 'carol\'s change');
+    await alice.getByText('carol changed the transport -€3.00 you are editing').waitFor();
+    equal(await form.getByLabel('Description').inputValue(), 'parking, two hours', 'what alice typed is kept');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const conflict = alice.getByRole('alertdialog', { name: 'Someone else changed this expense' });
+    await conflict.getByText('-€6.00').waitFor();
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await row('parking, two hours').getByText('-€3.00').waitFor();
+
+    await row('parking, two hours').getByRole('button', { name: /^Edit/ }).click();
+    await form.getByLabel('Description').fill('parking, all day');
+    equal((await apiAs(carolToken, 'DELETE', `/ledgers/${household}/expenses/${parking.id}`)).status, 204, 'carol\'s deletion');
+    await alice.getByText('Someone deleted the transport -€3.00 you are editing').waitFor();
+    equal(await form.getByLabel('Description').inputValue(), 'parking, all day', 'the form is still there');
+    await form.getByLabel('Description').press('Escape');
+    await until('once the edit ends, the deleted row goes', async () => (await row('parking').count()) === 0);
+  }],
+
+  ['live: a batch of 300 rows by someone else is one refresh, with the right totals', async () => {
+    const firstPages = [];
+    const counts = [];
+    const watch = (request) => {
+      const url = new URL(request.url());
+      if (/\/expenses$/.test(url.pathname) && !url.searchParams.has('cursor')) firstPages.push(url.search);
+      if (/\/summary$/.test(url.pathname)) counts.push(url.search);
+    };
+    alice.on('request', watch);
+    const batch = Array.from({ length: 300 }, (_, i) => ({
+      date: daysAgo(i % 30), type: 'batch', amount: '-1.00', description: `batch row ${i}`,
+    }));
+    equal((await apiAs(carolToken, 'POST', `/ledgers/${household}/expenses/batch`, batch)).status, 201, 'the batch');
+    const expected = await countOf('');
+    await until(`the totals say ${expected}`, async () => (await totals()).includes(`${expected} expenses`));
+    await until('the new rows are on the first page', async () => (await row('batch row').count()) > 0);
+    await sleep(1500); // anything else the batch would cause
+    alice.off('request', watch);
+    equal(counts.length, 1, `one count of the totals (${counts})`);
+    equal(firstPages.length, 1, `one fetch of the first page (${firstPages})`);
+    equal(await alice.evaluate(() => window.stillThisPage), true, 'alice\'s page was not reloaded');
+  }],
+
   ['the dashboard shows spending by type and twelve months, in charts and tables', async () => {
     await alice.getByRole('link', { name: 'Dashboard' }).click();
     await alice.getByRole('heading', { name: 'Spending by type' }).waitFor();
@@ -403,6 +511,23 @@ const tests = [
     await alice.unroute('**/summary?groupBy=type*');
     const shown = (await byType.locator('tbody td:nth-of-type(1)').allInnerTexts()).reduce((sum, n) => sum + Number(n), 0);
     equal(shown, await countOf(`from=${todayUtc.slice(0, 8)}01&to=${todayUtc}&maxAmount=-0.01`), 'the spending of this month, not of all time');
+  }],
+
+  ['live: the dashboard follows another member\'s changes; a session that ends stops following', async () => {
+    const byType = alice.getByRole('table', { name: 'Spending by type' });
+    equal((await apiAs(carolToken, 'POST', `/ledgers/${household}/expenses`,
+      { date: todayUtc, type: 'flowers', amount: '-12.00', description: 'tulips' })).status, 201, 'carol\'s expense');
+    await byType.getByRole('rowheader', { name: 'flowers' }).waitFor();
+    // carol's session ends while her page shows the list: it asks her to sign in again, without her doing anything
+    const streams = [];
+    carol.on('request', (r) => { if (r.url().endsWith('/events')) streams.push(r.url()); });
+    equal((await apiCall('PUT', '/users/carol/password', { password: 'a brand new password' })).status, 204, 'new password');
+    equal((await apiCall('POST', `/ledgers/${household}/expenses`,
+      { date: todayUtc, type: 'flowers', amount: '-3.00', description: 'daffodils' })).status, 201, 'a change carol may not see');
+    await carol.getByText('Your session has ended. Sign in again to go on.').waitFor({ timeout: 15000 });
+    await sleep(4000);
+    assert(streams.length <= 2, `the stream was not asked for again and again (${streams.length})`);
+    await carol.context().close();
   }],
 
   ['members: the owner adds a user by username, changes the role', async () => {
