@@ -148,6 +148,20 @@ public final class ApiClient {
         return read(send(request(ledger(ledgerId) + "/summary" + query).GET()), Summary.class);
     }
 
+    /**
+     * Opens the ledger's live updates ({@code text/event-stream}): the changes after event {@code lastEventId}, or
+     * from now on when it is null. Refusals (401, 404) are thrown as {@link ServerRefused}, as for any request.
+     */
+    public EventStream follow(String ledgerId, String lastEventId) {
+        var request = request(ledger(ledgerId) + "/events")
+                .setHeader("Accept", "text/event-stream")
+                .header("Cache-Control", "no-cache");
+        if (lastEventId != null && !lastEventId.isEmpty()) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return new EventStream(send(request.GET()).body(), lastEventId);
+    }
+
     public List<TypeUse> types(String ledgerId) {
         return read(send(request(ledger(ledgerId) + "/types").GET()), TYPES);
     }
