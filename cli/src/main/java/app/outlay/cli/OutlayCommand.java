@@ -9,6 +9,7 @@ import app.outlay.cli.expense.ExportCommand;
 import app.outlay.cli.expense.ListCommand;
 import app.outlay.cli.expense.RmCommand;
 import app.outlay.cli.expense.ShowCommand;
+import app.outlay.cli.expense.WatchCommand;
 import app.outlay.cli.importer.ImportCommand;
 import app.outlay.cli.importer.ImportsCommand;
 import app.outlay.cli.ledger.LedgerCommand;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
             "3:cannot reach the server"},
         subcommands = {
             LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
-            AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, RmCommand.class,
+            AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, RmCommand.class, WatchCommand.class,
             SummaryCommand.class, TypesCommand.class, ExportCommand.class, ImportCommand.class, ImportsCommand.class,
             LedgerCommand.class, CompletionCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
@@ -49,6 +50,7 @@ import picocli.CommandLine.Spec;
             "  outlay list --from 2024-03-01 --type food --type leisure",
             "  outlay summary --by month --from 2024-01-01",
             "  outlay export --from 2024-01-01 > 2024.csv",
+            "  outlay watch                                   (each change as it happens, by anyone)",
             "  outlay import bank.csv --dry-run",
             "",
             "Settings:",

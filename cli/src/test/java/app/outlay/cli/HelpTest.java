@@ -47,10 +47,10 @@ class HelpTest {
         Run help = Outlay.at(home).run("--help");
 
         // then
-        assertThat(help.out()).contains("login", "logout", "whoami", "add", "list", "show", "edit", "rm", "summary",
+        assertThat(help.out()).contains("login", "logout", "whoami", "add", "list", "show", "edit", "rm", "watch", "summary",
                 "types", "export", "import", "imports", "ledger", "completion").contains("OUTLAY_SERVER").contains("OUTLAY_TOKEN")
                 .contains("NO_COLOR").contains("~/.config/outlay/config");
-        assertThat(commands()).hasSize(24);
+        assertThat(commands()).hasSize(25);
     }
 
     @Test
@@ -71,7 +71,7 @@ class HelpTest {
         // then
         assertThat(completion.exitCode()).isZero();
         assertThat(completion.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_outlay")
-                .contains("login logout whoami add list show edit rm summary types export import imports ledger completion help")
+                .contains("login logout whoami add list show edit rm watch summary types export import imports ledger completion help")
                 .contains("(\"-date\" \"date\" \"-amount\" \"amount\") # --sort values");
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +92,78 @@ class ProcessTest {
         assertThat(usage.exitCode()).isEqualTo(1);
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("  amount: must have at most 2 decimal places for EUR");
+    }
+
+    @Test
+    void watchPrintsEachChangeAtOnceAndCtrlCEndsItWithZero() throws Exception {
+        // given
+        var alice = server.user();
+        String ledger = alice.newLedger();
+        Process process = start(Map.of("OUTLAY_SERVER", server.baseUrl(), "OUTLAY_TOKEN", alice.token()),
+                "watch", "--ledger", ledger);
+        var out = new StringBuffer();
+        var err = new StringBuffer();
+        Thread.ofVirtual().start(() -> copy(process.getInputStream(), out));
+        Thread.ofVirtual().start(() -> copy(process.getErrorStream(), err));
+        try {
+            awaitText(err, "(Ctrl-C to stop)", out);
+            Assumptions.assumeFalse(ignoresCtrlC(process), "this test runs where Ctrl-C (SIGINT) is ignored");
+
+            // when
+            String id = alice.addExpense(ledger, "2023-11-11", "food", "-10.00", "hamburger");
+            awaitText(out, "hamburger", err); // at once, though standard output is a pipe
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+
+            // then
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("ended").isTrue();
+            assertThat(process.exitValue()).as(err.toString()).isZero();
+            assertThat(out.toString()).isEqualTo("event,id,date,type,amount,description\r\n"
+                    + "created," + id + ",2023-11-11,food,-10.00,hamburger\r\n");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static void awaitText(StringBuffer text, String expected, StringBuffer other) throws InterruptedException {
+        for (int i = 0; i < 1500 && !text.toString().contains(expected); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(text.toString()).as("other stream: " + other).contains(expected);
+    }
+
+    /** Whether the process ignores SIGINT, as a background job of a shell without job control does (Linux only). */
+    private static boolean ignoresCtrlC(Process process) throws IOException {
+        Path status = Path.of("/proc/" + process.pid() + "/status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
+                .map(line -> Long.parseLong(line.substring("SigIgn:".length()).strip(), 16))
+                .anyMatch(mask -> (mask & 2) != 0); // bit 2 - 1: SIGINT
+    }
+
+    private static void copy(java.io.InputStream stream, StringBuffer into) {
+        try (var reader = new java.io.InputStreamReader(stream, StandardCharsets.UTF_8)) {
+            char[] buffer = new char[4096];
+            for (int read = reader.read(buffer); read >= 0; read = reader.read(buffer)) {
+                into.append(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    /** Starts {@code java app.outlay.cli.Main ARGS} on the test classpath, with only the environment given. */
+    private Process start(Map<String, String> env, String... args) throws IOException {
+        var command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-cp", classpath(), Main.class.getName()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     /** Runs {@code java app.outlay.cli.Main ARGS} on the test classpath, with only the environment given. */

@@ -9,7 +9,7 @@ import java.nio.channels.UnresolvedAddressException;
 /** The server could not be reached, or the connection broke (exit code 3). */
 public final class ServerUnreachable extends RuntimeException {
 
-    ServerUnreachable(URI server, Throwable cause) {
+    public ServerUnreachable(URI server, Throwable cause) {
         super("Cannot reach the server at " + server + ": " + reason(cause), cause);
     }
 

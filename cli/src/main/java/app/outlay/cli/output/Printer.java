@@ -52,6 +52,20 @@ public final class Printer {
         };
     }
 
+    /**
+     * A sink for rows that keep coming, each to be shown as it arrives ({@code outlay watch}): JSON Lines (one compact
+     * object per line), CSV with its header at once, or for people one unaligned line per row without a header.
+     */
+    public RowSink stream(List<Column> columns) {
+        RowSink sink = switch (format) {
+            case JSON -> new JsonLines(out);
+            case CSV -> new CsvRows(out, columns, visible(columns));
+            case TABLE -> new LineRows(out, columns, color);
+        };
+        sink.flush();
+        return sink;
+    }
+
     private void json(Object data) {
         try {
             Json.prettyWriter().writeValue(out, data);

@@ -23,11 +23,11 @@ public final class Api {
         this.token = token;
     }
 
-    static Api anonymous(String baseUrl) {
+    public static Api anonymous(String baseUrl) {
         return new Api(baseUrl, null);
     }
 
-    Api withToken(String newToken) {
+    public Api withToken(String newToken) {
         return new Api(baseUrl, newToken);
     }
 
@@ -59,6 +59,10 @@ public final class Api {
 
     public JsonNode patch(String path, Object body) {
         return json(expectSuccess(send(withBody(request(path), "PATCH", body))));
+    }
+
+    public void delete(String path) {
+        expectSuccess(send(request(path).DELETE()));
     }
 
     private HttpRequest.Builder request(String path) {

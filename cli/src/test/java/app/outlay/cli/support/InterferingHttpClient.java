@@ -24,6 +24,7 @@ public final class InterferingHttpClient extends HttpClient {
     private final HttpClient delegate = HttpClient.newBuilder().version(Version.HTTP_1_1).build();
     private final String method;
     private final List<String> sent = new ArrayList<>();
+    private final List<HttpRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Runnable interference;
 
     private InterferingHttpClient(String method, Runnable interference) {
@@ -40,6 +41,11 @@ public final class InterferingHttpClient extends HttpClient {
         return new InterferingHttpClient("", null);
     }
 
+    /** Each request sent so far, whole (its headers too). */
+    public List<HttpRequest> requests() {
+        return requests;
+    }
+
     /** Each request sent so far, as method and path with query. */
     public List<String> sent() {
         return sent;
@@ -48,6 +54,7 @@ public final class InterferingHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
+        requests.add(request);
         sent.add(request.method() + " " + request.uri().getRawPath()
                 + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()));
         if (request.method().equals(method) && interference != null) {
