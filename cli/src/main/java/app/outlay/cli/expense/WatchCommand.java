@@ -32,10 +32,10 @@ import picocli.CommandLine.Command;
             "For people (--output table):  created  42  2024-03-01  food  -10.00  hamburger",
             "                              updated  42  2024-03-01  food  -12.00  hamburger",
             "                              deleted  42",
-            "CSV (the default when not on a terminal): the header event,id,date,type,amount,description, then a row "
-                    + "per change.",
+            "CSV (the default when not on a terminal): a header, then a row per change:",
+            "  event,id,date,type,amount,description",
             "JSON (--output json): JSON Lines, one object per change, the expense as the API returns it:",
-            "  {\"event\":\"expense.created\",\"eventId\":\"43\",\"expense\":{\"id\":\"42\",\"date\":\"2024-03-01\",...}}",
+            "  {\"event\":\"expense.created\",\"eventId\":\"43\",\"expense\":{\"id\":\"42\",...}}",
             "  {\"event\":\"expense.deleted\",\"eventId\":\"44\",\"expense\":{\"id\":\"42\"}}",
             "",
             "When the connection drops (the server restarts, the network fails) watch reconnects by itself, after 1 s "
