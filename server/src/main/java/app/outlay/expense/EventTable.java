@@ -19,6 +19,11 @@ final class EventTable extends TableImpl<Record> {
     final TableField<Record, Integer> KIND = createField(name("kind"), INTEGER.nullable(false), this);
     /** Unix seconds. */
     final TableField<Record, Long> AT = createField(name("at"), BIGINT.nullable(false), this);
+    /**
+     * The event's place in the stream, in commit order, and the id clients see: the id itself in SQLite, whose one
+     * writer at a time draws ids in commit order; in PostgreSQL drawn once the event is committed (migration V014).
+     */
+    final TableField<Record, Long> SEQ = createField(name("seq"), BIGINT, this);
 
     private EventTable() {
         super(name("ledger_event"));

@@ -192,6 +192,7 @@ public final class ExpenseEvents implements AutoCloseable {
     /** Drops events older than {@link #KEPT}, a bounded number at a time; how many. */
     public int dropOld() {
         long before = clock.instant().minus(KEPT).getEpochSecond();
+        store.latestEvent(); // numbers what is committed, so that what is dropped can be told
         int dropped = 0;
         int now;
         do {

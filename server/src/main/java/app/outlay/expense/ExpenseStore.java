@@ -82,12 +82,12 @@ final class ExpenseStore {
                 .set(EXPENSE.CREATED_BY, 0L)
                 .set(EXPENSE.UPDATED_BY, 0L)));
         this.events = new Rendered(dsl.select(ROW)
-                .select(LEDGER_EVENT.ID, LEDGER_EVENT.EXPENSE_ID, LEDGER_EVENT.KIND)
+                .select(LEDGER_EVENT.SEQ, LEDGER_EVENT.EXPENSE_ID, LEDGER_EVENT.KIND)
                 .from(LEDGER_EVENT)
                 .leftJoin(EXPENSE).on(EXPENSE.ID.eq(LEDGER_EVENT.EXPENSE_ID))
                 .where(LEDGER_EVENT.LEDGER_ID.eq(0L))
-                .and(LEDGER_EVENT.ID.gt(0L))
-                .orderBy(LEDGER_EVENT.ID)
+                .and(LEDGER_EVENT.SEQ.gt(0L))
+                .orderBy(LEDGER_EVENT.SEQ)
                 .limit(0));
     }
 
@@ -149,31 +149,43 @@ final class ExpenseStore {
         return found;
     }
 
-    /** The id of the newest event of any ledger; 0 when there is none. */
+    /**
+     * The place of the newest event of any ledger; 0 when there is none. In PostgreSQL it first numbers the events
+     * committed since the last call ({@link EventTable#SEQ}).
+     */
     long latestEvent() {
+        if (!dialect.singleWriter()) {
+            return dsl.select(DSL.field("ledger_event_sequence()", Long.class)).fetchOne(0, Long.class);
+        }
         Long latest = dsl.select(DSL.max(LEDGER_EVENT.ID)).from(LEDGER_EVENT).fetchOne(0, Long.class);
         return latest == null ? 0 : latest;
     }
 
-    /** The id of the oldest event still kept; 0 when there is none. */
+    /** The place of the oldest event still kept; 0 when there is none. */
     long oldestEvent() {
-        Long oldest = dsl.select(DSL.min(LEDGER_EVENT.ID)).from(LEDGER_EVENT).fetchOne(0, Long.class);
+        Long oldest = dsl.select(DSL.min(place())).from(LEDGER_EVENT).fetchOne(0, Long.class);
         return oldest == null ? 0 : oldest;
     }
 
     /**
-     * Drops up to {@code limit} events from before {@code epochSecond}, but never the newest: SQLite draws the next id
-     * from it, and ids must only grow. The number dropped.
+     * Drops up to {@code limit} events from before {@code epochSecond}, but never the newest: the next place is drawn
+     * after it, and places must only grow. Only numbered events ({@link #latestEvent} first): a client that missed one
+     * dropped unnumbered would not be told to start over. The number dropped.
      */
     int dropEventsBefore(long epochSecond, int limit) {
-        var newest = DSL.select(DSL.max(LEDGER_EVENT.ID)).from(LEDGER_EVENT);
+        var newest = DSL.select(DSL.max(place())).from(LEDGER_EVENT);
         return dsl.deleteFrom(LEDGER_EVENT)
                   .where(LEDGER_EVENT.ID.in(DSL.select(LEDGER_EVENT.ID).from(LEDGER_EVENT)
                           .where(LEDGER_EVENT.AT.lt(epochSecond))
-                          .and(LEDGER_EVENT.ID.lt(newest))
+                          .and(place().lt(newest))
                           .orderBy(LEDGER_EVENT.ID)
                           .limit(limit)))
                   .execute();
+    }
+
+    /** {@link EventTable#SEQ} as each store indexes it on its own: in SQLite it is the id. */
+    private Field<Long> place() {
+        return dialect.singleWriter() ? LEDGER_EVENT.ID : LEDGER_EVENT.SEQ;
     }
 
     /** Hands every row of the filter, in order, to {@code sink} as it is read: memory stays flat. */

@@ -4,26 +4,43 @@
 -- expense's id, not the expense: the stream reads the expense as it is when it sends the event.
 --
 -- Ids come from a sequence as rows are written, not as transactions commit: a transaction could take id 10, another
--- id 11 and commit first, and a client that saw 11 would never be sent 10. So a transaction writing a ledger's events
--- holds that ledger's lock until it ends, and within a ledger ids are in commit order. The lock is taken before the
--- totals' (the triggers here sort before V013's and V002's), in the same order by every statement: no deadlock.
+-- id 11 and commit first, and a client sent 11 would never be sent 10. Holding a lock on the ledger until the commit
+-- kept ids in commit order but made every write to a ledger wait for the last one's sync (32 clients creating in
+-- one ledger: 4,671 -> 1,847 req/s). So an event gets its place in the stream, seq, only once it is committed:
+-- ledger_event_sequence(), which the servers that have clients following run, numbers the committed events that
+-- have none after the last numbered, one server at a time.
 
 CREATE TABLE ledger_event (
     id         bigint   GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     ledger_id  bigint   NOT NULL, -- no foreign key: the ledger's deletion removes its events (below)
     expense_id bigint   NOT NULL,
     kind       smallint NOT NULL, -- 1 created, 2 updated, 3 deleted
-    at         bigint   NOT NULL  -- Unix seconds, for dropping old events
+    at         bigint   NOT NULL, -- Unix seconds, for dropping old events
+    seq        bigint             -- the event's place in the stream, once numbered
 );
-CREATE INDEX ledger_event_by_ledger ON ledger_event (ledger_id, id);
+CREATE INDEX ledger_event_by_ledger ON ledger_event (ledger_id, seq);
+CREATE UNIQUE INDEX ledger_event_by_seq ON ledger_event (seq);
+CREATE INDEX ledger_event_unnumbered ON ledger_event (id) WHERE seq IS NULL;
 
-CREATE FUNCTION ledger_event_lock(ledgers bigint[]) RETURNS void LANGUAGE sql AS $$
-    SELECT pg_advisory_xact_lock(1164862830, (l % 2147483647)::int) FROM unnest(ledgers) AS l ORDER BY l;
+-- Numbers the committed events that have no place yet, in the order of their ids (a transaction's own events in the
+-- order it wrote them), after the last one numbered; returns the last place. One caller at a time: a number drawn
+-- is committed before the next caller reads the last.
+CREATE FUNCTION ledger_event_sequence() RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    last bigint;
+BEGIN
+    PERFORM pg_advisory_xact_lock(1164862830);
+    SELECT coalesce(max(seq), 0) INTO last FROM ledger_event;
+    UPDATE ledger_event e SET seq = last + t.n
+    FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM ledger_event WHERE seq IS NULL) t
+    WHERE e.id = t.id;
+    SELECT coalesce(max(seq), 0) INTO last FROM ledger_event;
+    RETURN last;
+END
 $$;
 
 CREATE FUNCTION ledger_event_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM ledger_event_lock(ARRAY(SELECT DISTINCT ledger_id FROM added));
     INSERT INTO ledger_event (ledger_id, expense_id, kind, at)
     SELECT ledger_id, id, 1, extract(epoch FROM now())::bigint FROM added ORDER BY id;
     RETURN NULL;
@@ -33,7 +50,6 @@ $$;
 -- Not for the expenses of a ledger being deleted (its row is gone by the time they are): nobody follows it.
 CREATE FUNCTION ledger_event_removed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM ledger_event_lock(ARRAY(SELECT DISTINCT ledger_id FROM removed));
     INSERT INTO ledger_event (ledger_id, expense_id, kind, at)
     SELECT r.ledger_id, r.id, 3, extract(epoch FROM now())::bigint FROM removed r
     WHERE EXISTS (SELECT 1 FROM ledger l WHERE l.id = r.ledger_id)
@@ -42,10 +58,8 @@ BEGIN
 END
 $$;
 
--- Row by row, as the totals' update trigger (V002) is, so that both take their locks in one order.
 CREATE FUNCTION ledger_event_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM ledger_event_lock(ARRAY[NEW.ledger_id]);
     INSERT INTO ledger_event (ledger_id, expense_id, kind, at)
     VALUES (NEW.ledger_id, NEW.id, 2, extract(epoch FROM now())::bigint);
     RETURN NULL;

@@ -8,9 +8,11 @@ CREATE TABLE ledger_event (
     ledger_id  INTEGER NOT NULL,    -- no foreign key: the ledger's deletion removes its events (below)
     expense_id INTEGER NOT NULL,
     kind       INTEGER NOT NULL,    -- 1 created, 2 updated, 3 deleted
-    at         INTEGER NOT NULL     -- Unix seconds, for dropping old events
+    at         INTEGER NOT NULL,    -- Unix seconds, for dropping old events
+    -- The event's place in the stream: PostgreSQL draws it after the commit; here it is the id.
+    seq        INTEGER GENERATED ALWAYS AS (id) VIRTUAL
 );
-CREATE INDEX ledger_event_by_ledger ON ledger_event (ledger_id, id);
+CREATE INDEX ledger_event_by_ledger ON ledger_event (ledger_id, seq);
 
 CREATE TRIGGER ledger_event_insert AFTER INSERT ON expense BEGIN
     INSERT INTO ledger_event (ledger_id, expense_id, kind, at) VALUES (new.ledger_id, new.id, 1, unixepoch());

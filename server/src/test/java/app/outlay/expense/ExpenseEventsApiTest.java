@@ -4,15 +4,20 @@ import static app.outlay.support.Fixtures.expense;
 import static app.outlay.support.ProblemAssertions.assertProblem;
 import static app.outlay.support.ProblemAssertions.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import app.outlay.db.Database;
 import app.outlay.support.EventStream;
 import app.outlay.support.EventStream.Event;
 import app.outlay.support.Member;
+import app.outlay.support.TestDatabases;
 import app.outlay.support.TestServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -201,6 +206,38 @@ class ExpenseEventsApiTest {
                 hal.api().post(hal.expenses(), expense("2024-09-04", "food", "-4.00", "four"));
                 assertThat(stream.next().data().get("description").asText()).isEqualTo("four");
             }
+        }
+    }
+
+    @Test
+    void aChangeCommittedAfterALaterOneIsStillSentAfterIt() throws Exception {
+        assumeTrue(TestDatabases.postgres(), "only where writers run side by side do ids and commits differ in order");
+        Member ivy = server.newUser("eve-ivy");
+        try (var stream = follow(ivy, null);
+             var db = Database.open(server.database());
+             Connection first = db.ready().getConnection();
+             Connection second = db.ready().getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            // other types: the running totals of one type and month would have the second wait for the first
+            insert(first, ivy.ledgerId(), "food", "first"); // its event draws the lower id
+            insert(second, ivy.ledgerId(), "rent", "second");
+            second.commit();
+            assertThat(stream.next().data().get("description").asText()).isEqualTo("second");
+
+            first.commit();
+            assertThat(stream.next().data().get("description").asText()).isEqualTo("first");
+        }
+    }
+
+    private static void insert(Connection c, String ledgerId, String type, String description) throws SQLException {
+        try (var insert = c.prepareStatement("insert into expense (ledger_id, date, type, amount, description, version,"
+                + " created_at, updated_at) values (?, ?, ?, -100, ?, 1, 0, 0)")) {
+            insert.setLong(1, Long.parseLong(ledgerId));
+            insert.setObject(2, LocalDate.of(2024, 10, 1));
+            insert.setString(3, type);
+            insert.setString(4, description);
+            insert.executeUpdate();
         }
     }
 
