@@ -18,8 +18,9 @@ CREATE TABLE ledger_event (
     at         bigint   NOT NULL, -- Unix seconds, for dropping old events
     seq        bigint             -- the event's place in the stream, once numbered
 );
-CREATE INDEX ledger_event_by_ledger ON ledger_event (ledger_id, seq);
-CREATE UNIQUE INDEX ledger_event_by_seq ON ledger_event (seq);
+-- Partial: a new event costs its write one entry (besides its key), in the index of those still to be numbered.
+CREATE INDEX ledger_event_by_ledger ON ledger_event (ledger_id, seq) WHERE seq IS NOT NULL;
+CREATE UNIQUE INDEX ledger_event_by_seq ON ledger_event (seq) WHERE seq IS NOT NULL;
 CREATE INDEX ledger_event_unnumbered ON ledger_event (id) WHERE seq IS NULL;
 
 -- Numbers the committed events that have no place yet, in the order of their ids (a transaction's own events in the
