@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +58,7 @@ final class ExpenseJson {
     }
 
     private static String text(Body body) {
-        try (var text = new java.io.StringWriter(); JsonGenerator out = Json.mapper().getFactory().createGenerator(text)) {
+        try (var text = new StringWriter(); JsonGenerator out = Json.mapper().getFactory().createGenerator(text)) {
             body.write(out);
             out.flush();
             return text.toString();

@@ -95,21 +95,12 @@ public final class EventStream implements AutoCloseable {
     }
 
     /** The next event or end within {@code timeout}; null when nothing came. */
-    public Event poll(Duration timeout) {
+    private Event poll(Duration timeout) {
         try {
             return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The whole body, for a stream the server refused (a problem). */
-    public String refusal() {
-        try (InputStream body = response.body()) {
-            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
